@@ -1,0 +1,606 @@
+/* SPDX-License-Identifier: MIT */
+/* assess.c - evaluate a rulebase against a runner's inputs into a report. */
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "expr.h"
+#include "heavylegs.h"
+#include "report.h"
+#include "rules.h"
+#include "vocab.h"
+
+/*
+ * The red-flag screen (DOMAIN.md section e), asked in this order whenever
+ * unanswered, whatever the rulebase and the confidence.
+ */
+static const struct {
+	const char	*name;
+	size_t		 slot;
+} screen[HL__SCREEN_COUNT] = {
+	{ "heaviness_side", HL__SLOT_OF(heaviness_side) },
+	{ "calf_swelling_one_side", HL__SLOT_OF(calf_swelling_one_side) },
+	{ "leg_warm_red_tender", HL__SLOT_OF(leg_warm_red_tender) },
+	{ "chest_pain_or_breathlessness",
+	    HL__SLOT_OF(chest_pain_or_breathlessness) },
+	{ "numbness_tingling", HL__SLOT_OF(numbness_tingling) },
+	{ "skin_change", HL__SLOT_OF(skin_change) },
+	{ "dark_urine_after_run", HL__SLOT_OF(dark_urine_after_run) },
+	{ "heaviness_onset", HL__SLOT_OF(heaviness_onset) },
+	{ "heaviness_severity", HL__SLOT_OF(heaviness_severity) },
+	{ "leg_weakness_or_foot_drop", HL__SLOT_OF(leg_weakness_or_foot_drop) },
+	{ "saddle_numbness_or_bladder_bowel_change",
+	    HL__SLOT_OF(saddle_numbness_or_bladder_bowel_change) },
+};
+
+/* Relative tolerance under which two question gains count as a tie. */
+#define GAIN_TIE	1e-12
+
+/* Three-valued truth of a condition as an evidence state; absent is true. */
+static int
+cond_state(const struct hl__cond *c, const double *slots)
+{
+	double v;
+
+	if (c->expr == NULL)
+		return HL_STATE_FIRED;
+	v = hl__expr_eval(c->expr, slots);
+	if (isnan(v))
+		return HL_STATE_UNKNOWN;
+	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
+}
+
+static const char *
+cond_src(const struct hl__cond *c)
+{
+	return c->src != NULL ? c->src : "";
+}
+
+/* The capacities a report needs for rulebase rb. */
+static void
+needs(const struct hl_rulebase *rb, size_t *nslots, size_t *nrecs,
+    size_t *nev)
+{
+	size_t i, n;
+
+	n = HL__RULE_BASE + rb->nrules + 1;
+	*nslots = rb->nslots > n ? rb->nslots : n;
+	*nrecs = rb->nflags + rb->ncauses + rb->nstrategies;
+	n = rb->nstrategies;
+	for (i = 0; i < rb->nflags; i++)
+		n += rb->flags[i].nlevels;
+	for (i = 0; i < rb->ncauses; i++)
+		n += rb->causes[i].nitems;
+	*nev = n;
+}
+
+/*
+ * Grow r's arrays to what rb needs; nothing is allocated when they are
+ * large enough already.  On failure the arrays that did grow stay valid
+ * and the capacities stay true.
+ */
+static int
+reserve(struct hl_report *r, const struct hl_rulebase *rb)
+{
+	size_t ns, nr, ne;
+	void *p;
+
+	needs(rb, &ns, &nr, &ne);
+	if (ns > r->cap_slots) {
+		if ((p = hl__realloc(r->slots, ns * sizeof *r->slots)) == NULL)
+			return HL_ENOMEM;
+		r->slots = p;
+		r->cap_slots = ns;
+	}
+	if (nr > r->cap_recs) {
+		if ((p = hl__realloc(r->recs, nr * sizeof *r->recs)) == NULL)
+			return HL_ENOMEM;
+		r->recs = p;
+		memset(r->recs + r->cap_recs, 0,
+		    (nr - r->cap_recs) * sizeof *r->recs);
+		if ((p = hl__realloc(r->list, nr * sizeof *r->list)) == NULL)
+			return HL_ENOMEM;
+		r->list = p;
+		r->cap_recs = nr;
+	}
+	if (ne > r->cap_ev) {
+		if ((p = hl__realloc(r->ev, ne * sizeof *r->ev)) == NULL)
+			return HL_ENOMEM;
+		r->ev = p;
+		memset(r->ev + r->cap_ev, 0, (ne - r->cap_ev) * sizeof *r->ev);
+		r->cap_ev = ne;
+	}
+	return HL_OK;
+}
+
+/* A report holding no results, bound to rb; earlier text is invalidated. */
+static void
+set_empty(struct hl_report *r, const struct hl_rulebase *rb)
+{
+	r->rb = rb;
+	r->gen++;
+	r->triage = 0;
+	r->suppress = 0;
+	r->confidence = NAN;
+	r->confidence_low = 0;
+	r->nlist = 0;
+	r->nquestions = 0;
+	r->nwarn = 0;
+}
+
+static void
+init_rec(struct hl_report *r, struct hl_finding *f, int kind, size_t index,
+    const char *id, const char *title, const struct hl__text *advice,
+    size_t ev0)
+{
+	f->report = r;
+	f->kind = kind;
+	f->index = index;
+	f->id = id != NULL ? id : "";
+	f->title = title != NULL ? title : "";
+	f->advice = advice;
+	f->score = NAN;
+	f->coverage = NAN;
+	f->band = "";
+	f->urgency = 0;
+	f->secondary = 0;
+	f->listed = 0;
+	f->own = 0;
+	f->ev0 = ev0;
+	f->nev = 0;
+}
+
+static void
+set_evidence(struct hl__evidence *e, const char *when,
+    const struct hl__text *explain, double weight, int state, size_t index)
+{
+	e->when = when;
+	e->explain = explain != NULL && explain->src != NULL ? explain : NULL;
+	e->weight = weight;
+	e->state = state;
+	e->index = index;
+}
+
+/* Red flag i: the highest true level; fired slot 1 / 0 / NaN. */
+static void
+eval_flag(struct hl_report *r, size_t i)
+{
+	const struct hl__flag *fl = &r->rb->flags[i];
+	struct hl_finding *f = &r->recs[i];
+	struct hl__evidence *e = &r->ev[f->ev0];
+	double *s = r->slots;
+	int any_true = 0, all_false = 1, u = 0, st;
+	size_t j;
+
+	for (j = 0; j < fl->nlevels; j++) {
+		st = cond_state(&fl->levels[j].when, s);
+		set_evidence(&e[j], cond_src(&fl->levels[j].when), NULL,
+		    fl->levels[j].urgency, st, j);
+		if (st == HL_STATE_FIRED) {
+			if (!any_true || fl->levels[j].urgency > u)
+				u = fl->levels[j].urgency;
+			any_true = 1;
+		}
+		if (st != HL_STATE_NOT_FIRED)
+			all_false = 0;
+	}
+	f->nev = fl->nlevels;
+	f->listed = any_true;
+	f->urgency = any_true ? u : 0;
+	f->band = hl__urgency_name(f->urgency);
+	s[HL__RULE_BASE + i] = any_true ? 1.0 : all_false ? 0.0 : NAN;
+}
+
+/*
+ * Cause c: noisy-OR of the fired items with the leak, scaled by the
+ * strongest true lowering factor; coverage over the applicable items.
+ */
+static void
+eval_cause(struct hl_report *r, size_t c)
+{
+	const struct hl_rulebase *rb = r->rb;
+	const struct hl__cause *ca = &rb->causes[c];
+	struct hl_finding *f = &r->recs[rb->nflags + c];
+	struct hl__evidence *e = &r->ev[f->ev0];
+	double *s = r->slots;
+	double score, lower, total = 0, known = 0;
+	size_t i, b, n = 0;
+
+	score = ca->leak;
+	for (i = 0; i < ca->nitems; i++) {
+		const struct hl__item *it = &ca->items[i];
+		const struct hl__band *bd = it->bands;
+		long best = -1, top = -1;
+		int evaluable = 0, st;
+
+		if (it->nbands == 0 || (it->applies.expr != NULL &&
+		    cond_state(&it->applies, s) == HL_STATE_NOT_FIRED))
+			continue;
+		for (b = 0; b < it->nbands; b++) {
+			st = cond_state(&bd[b].when, s);
+			if (st != HL_STATE_UNKNOWN)
+				evaluable = 1;
+			if (st == HL_STATE_FIRED &&
+			    (best < 0 || bd[b].weight > bd[best].weight))
+				best = (long)b;
+			if (top < 0 || bd[b].weight > bd[top].weight)
+				top = (long)b;
+		}
+		total += it->top_weight;
+		if (evaluable)
+			known += it->top_weight;
+		if (best >= 0) {
+			/* 1 - (1 - s)(1 - w), exact for s alone */
+			score += bd[best].weight * (1.0 - score);
+			set_evidence(&e[n], cond_src(&bd[best].when),
+			    &bd[best].explain, bd[best].weight,
+			    HL_STATE_FIRED, i);
+		} else
+			set_evidence(&e[n], cond_src(&bd[top].when),
+			    &bd[top].explain, it->top_weight, evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN, i);
+		n++;
+	}
+	lower = 0;
+	for (i = 0; i < ca->nlowers; i++)
+		if (ca->lowers[i].by > lower &&
+		    cond_state(&ca->lowers[i].when, s) == HL_STATE_FIRED)
+			lower = ca->lowers[i].by;
+	if (lower > 0)
+		score *= 1.0 - lower;
+	f->score = score;
+	f->coverage = total > 0 ? known / total : 0;
+	f->band = hl__band_name(score);
+	f->listed = 1;
+	f->nev = n;
+	s[HL__RULE_BASE + rb->nflags + c] = score >= HL__BAND_MODERATE ? 1 : 0;
+}
+
+/* Strategy i: suggested or not, its score and its `when` as evidence. */
+static void
+eval_strategy(struct hl_report *r, size_t i)
+{
+	const struct hl_rulebase *rb = r->rb;
+	const struct hl__strategy *sg = &rb->strategies[i];
+	struct hl_finding *f = &r->recs[rb->nrules + i];
+	double best = NAN, sc;
+	size_t a, ri;
+	int st, ok;
+
+	for (a = 0; a < sg->naddresses; a++) {
+		ri = sg->addresses[a];
+		if (ri < rb->nflags || ri >= rb->nrules)
+			continue;
+		sc = r->recs[ri].score;
+		if (sc >= sg->min_score && (isnan(best) || sc > best))
+			best = sc;
+	}
+	st = cond_state(&sg->when, r->slots);
+	if (sg->naddresses > 0) {
+		ok = !isnan(best) && st == HL_STATE_FIRED;
+		f->score = best;
+		f->band = isnan(best) ? "" : hl__band_name(best);
+	} else {
+		ok = sg->when.expr != NULL && st == HL_STATE_FIRED;
+		f->own = 1;
+	}
+	if (r->suppress && !sg->safety)
+		ok = 0;
+	f->listed = ok;
+	if (sg->when.expr != NULL) {
+		set_evidence(&r->ev[f->ev0], cond_src(&sg->when), NULL, NAN,
+		    st, 0);
+		f->nev = 1;
+	}
+}
+
+/* Whether finding a goes before finding b in the report. */
+static int
+before(const struct hl_finding *a, const struct hl_finding *b)
+{
+	if (a->kind != b->kind)
+		return a->kind < b->kind;
+	switch (a->kind) {
+	case HL_FINDING_RED_FLAG:
+		if (a->urgency != b->urgency)
+			return a->urgency > b->urgency;
+		break;
+	case HL_FINDING_CAUSE:
+		if (a->score != b->score)
+			return a->score > b->score;
+		if (a->coverage != b->coverage)
+			return a->coverage > b->coverage;
+		break;
+	default:
+		if (a->own != b->own)
+			return a->own;
+		if (!a->own && a->score != b->score)
+			return a->score > b->score;
+		break;
+	}
+	return a->index < b->index;
+}
+
+/* List the findings in report order (insertion sort: small, stable). */
+static void
+order_findings(struct hl_report *r, size_t nrecs)
+{
+	struct hl_finding *f;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < nrecs; i++) {
+		f = &r->recs[i];
+		if (!f->listed)
+			continue;
+		for (j = n; j > 0 && before(f, r->list[j - 1]); j--)
+			r->list[j] = r->list[j - 1];
+		r->list[j] = f;
+		n++;
+	}
+	r->nlist = n;
+}
+
+/* Whether every value slot of input def d is unknown. */
+static int
+input_unknown(const double *s, int d)
+{
+	size_t k, slot = hl__input_slot(d);
+	int len = hl__input_defs[d].length;
+
+	for (k = 0; k < (size_t)(len > 0 ? len : 1); k++)
+		if (!isnan(s[slot + k]))
+			return 0;
+	return 1;
+}
+
+static int
+in_screen(size_t slot)
+{
+	size_t i;
+
+	for (i = 0; i < HL__SCREEN_COUNT; i++)
+		if (screen[i].slot == slot)
+			return 1;
+	return 0;
+}
+
+/* Credit w to input def d, once per item (stamp). */
+static void
+credit(struct hl_report *r, int d, size_t nd, size_t stamp, double w)
+{
+	if (d < 0 || (size_t)d >= nd || r->mark[d] == stamp)
+		return;
+	r->mark[d] = stamp;
+	r->gain[d] += w;
+}
+
+/*
+ * Credit w to every input item it of a cause needs: the inputs its band
+ * conditions read, and the needs of the derived metrics they read.
+ */
+static void
+credit_item(struct hl_report *r, const struct hl__item *it, size_t nd,
+    size_t stamp, double w)
+{
+	const uint32_t *ref;
+	const int *need;
+	size_t b, k, nref, slot;
+
+	for (b = 0; b < it->nbands; b++) {
+		if (it->bands[b].when.expr == NULL)
+			continue;
+		ref = hl__expr_refs(it->bands[b].when.expr);
+		nref = hl__expr_nrefs(it->bands[b].when.expr);
+		for (k = 0; k < nref; k++) {
+			slot = ref[k];
+			if (slot < HL__NINPUT_SLOTS)
+				credit(r, hl__input_of_slot(slot), nd, stamp,
+				    w);
+			else if (slot < HL__RULE_BASE) {
+				need = hl__metric_defs[slot -
+				    HL__METRIC_BASE].needs;
+				for (; need != NULL && *need >= 0; need++)
+					credit(r, *need, nd, stamp, w);
+			}
+		}
+	}
+}
+
+/* Whether gain a (input def da) ranks before gain b (def db). */
+static int
+gain_before(double a, int da, double b, int db)
+{
+	double tol = GAIN_TIE * (a > b ? a : b);
+
+	if (a - b > tol)
+		return 1;
+	if (b - a > tol)
+		return 0;
+	return strcmp(hl__input_defs[da].name, hl__input_defs[db].name) < 0;
+}
+
+/* Next questions, DOMAIN.md section e. */
+static void
+ask(struct hl_report *r, const struct hl_finding *first_cause)
+{
+	const struct hl_rulebase *rb = r->rb;
+	const double *s = r->slots;
+	size_t nd = hl__input_ndefs, c, k, q, stamp = 0;
+	int d, pick;
+
+	r->nquestions = 0;
+	for (k = 0; k < HL__SCREEN_COUNT; k++)
+		if (isnan(s[screen[k].slot]))
+			r->questions[r->nquestions++] = screen[k].name;
+	if (!r->confidence_low && (first_cause == NULL ||
+	    !(first_cause->coverage < 0.5)))
+		return;
+
+	if (nd > HL__NINPUT_SLOTS)
+		nd = HL__NINPUT_SLOTS;
+	for (k = 0; k < nd; k++) {
+		r->gain[k] = 0;
+		r->mark[k] = 0;
+	}
+	for (c = 0; c < rb->ncauses; c++) {
+		const struct hl_finding *f = &r->recs[rb->nflags + c];
+		const struct hl__evidence *e = &r->ev[f->ev0];
+		double open = 1.0 - f->coverage;
+
+		if (!(open > 0))
+			continue;
+		for (k = 0; k < f->nev; k++) {
+			if (e[k].state != HL_STATE_UNKNOWN)
+				continue;
+			credit_item(r, &rb->causes[c].items[e[k].index], nd,
+			    ++stamp, rb->causes[c].items[e[k].index].top_weight
+			    * open);
+		}
+	}
+	for (k = 0; k < nd; k++) {
+		d = (int)k;
+		if (!(r->gain[k] > 0) || in_screen(hl__input_slot(d)) ||
+		    !input_unknown(s, d)) {
+			r->gain[k] = 0;
+			continue;
+		}
+		if (hl__input_defs[k].cost > 1)
+			r->gain[k] /= hl__input_defs[k].cost;
+	}
+	for (q = 0; q < HL__MAX_GAIN_QUESTIONS; q++) {
+		pick = -1;
+		for (k = 0; k < nd; k++)
+			if (r->gain[k] > 0 && (pick < 0 || gain_before(
+			    r->gain[k], (int)k, r->gain[pick], pick)))
+				pick = (int)k;
+		if (pick < 0)
+			break;
+		r->gain[pick] = 0;
+		r->questions[r->nquestions++] = hl__input_defs[pick].name;
+	}
+}
+
+/* Evaluate rb against r->full into r (capacities are reserved). */
+static void
+evaluate(struct hl_report *r, const struct hl_rulebase *rb)
+{
+	double *s = r->slots;
+	const struct hl_finding *first_cause = NULL;
+	size_t nf = rb->nflags, nc = rb->ncauses, nrecs, i, ev0 = 0, k;
+	double sum;
+
+	r->rb = rb;
+	r->gen++;
+	memcpy(s, (const char *)&r->full + 8, HL__NINPUT_SLOTS * sizeof *s);
+	hl__derive(&r->full, s + HL__METRIC_BASE);
+	for (k = HL__RULE_BASE; k < r->cap_slots; k++)
+		s[k] = NAN;
+
+	for (i = 0; i < nf; i++) {
+		init_rec(r, &r->recs[i], HL_FINDING_RED_FLAG, i,
+		    rb->flags[i].id, rb->flags[i].title, &rb->flags[i].advice,
+		    ev0);
+		ev0 += rb->flags[i].nlevels;
+	}
+	for (i = 0; i < nc; i++) {
+		init_rec(r, &r->recs[nf + i], HL_FINDING_CAUSE, i,
+		    rb->causes[i].id, rb->causes[i].title,
+		    &rb->causes[i].advice, ev0);
+		ev0 += rb->causes[i].nitems;
+	}
+	for (i = 0; i < rb->nstrategies; i++) {
+		init_rec(r, &r->recs[nf + nc + i], HL_FINDING_STRATEGY, i,
+		    rb->strategies[i].id, rb->strategies[i].title,
+		    &rb->strategies[i].advice, ev0);
+		ev0 += 1;
+	}
+	nrecs = nf + nc + rb->nstrategies;
+
+	for (k = 0; k < rb->nrules; k++) {
+		i = rb->order[k];
+		if (i < nf)
+			eval_flag(r, i);
+		else if (i < rb->nrules)
+			eval_cause(r, i - nf);
+	}
+
+	r->triage = 0;
+	for (i = 0; i < nf; i++)
+		if (r->recs[i].listed && r->recs[i].urgency > r->triage)
+			r->triage = r->recs[i].urgency;
+	r->suppress = r->triage >= rb->suppress_at;
+	s[HL__RULE_BASE + rb->nrules] = r->triage;
+
+	sum = 0;
+	for (i = 0; i < nc; i++) {
+		r->recs[nf + i].secondary = r->suppress;
+		sum += r->recs[nf + i].coverage;
+	}
+	r->confidence = nc > 0 ? sum / (double)nc : NAN;
+	r->confidence_low = r->confidence < 0.25;
+
+	for (i = 0; i < rb->nstrategies; i++)
+		eval_strategy(r, i);
+
+	order_findings(r, nrecs);
+	for (i = 0; i < r->nlist; i++)
+		if (r->list[i]->kind == HL_FINDING_CAUSE) {
+			first_cause = r->list[i];
+			break;
+		}
+	ask(r, first_cause);
+}
+
+int
+hl_assess(const hl_rulebase *rb, const hl_inputs *in, hl_report **out,
+    hl_error *err)
+{
+	struct hl__warning warn[HL__MAX_WARNINGS];
+	hl_inputs full;
+	struct hl_report *r;
+	size_t nwarn = 0;
+	int rc;
+
+	hl__error_clear(err);
+	if (rb == NULL || in == NULL || out == NULL)
+		return hl__error_set(err, HL_EINVAL, NULL, 0, 0, NULL,
+		    rb == NULL ? "rb" : in == NULL ? "in" : "out",
+		    "hl_assess: %s is NULL",
+		    rb == NULL ? "the rulebase" : in == NULL ? "the inputs" :
+		    "the report pointer");
+	r = *out;
+
+	if ((rc = hl__inputs_import(in, &full, err)) != HL_OK ||
+	    (rc = hl__inputs_validate(&full, err, warn, &nwarn)) != HL_OK)
+		goto fail;
+	if (nwarn > HL__MAX_WARNINGS)
+		nwarn = HL__MAX_WARNINGS;
+
+	if (r == NULL) {
+		if ((r = hl__calloc(1, sizeof *r)) == NULL ||
+		    reserve(r, rb) != HL_OK) {
+			hl_report_free(r);
+			return hl__error_set(err, HL_ENOMEM, NULL, 0, 0, NULL,
+			    NULL, "out of memory");
+		}
+		*out = r;
+	} else if (reserve(r, rb) != HL_OK) {
+		rc = hl__error_set(err, HL_ENOMEM, NULL, 0, 0, NULL, NULL,
+		    "out of memory");
+		goto fail;
+	}
+
+	memcpy(&r->full, &full, sizeof full);
+	memcpy(r->warn, warn, nwarn * sizeof *warn);
+	r->nwarn = nwarn;
+	evaluate(r, rb);
+	return HL_OK;
+
+fail:
+	if (r != NULL)
+		set_empty(r, rb);
+	return rc;
+}
