@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+/* error.c - filling the caller's hl_error: first error wins, never allocates. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+
+/* A message being built into a fixed buffer. */
+struct msgbuf {
+	char	*buf;
+	size_t	 cap;
+	size_t	 len;
+	int	 cut;		/* something did not fit */
+};
+
+/*
+ * Whether err may be written: size 0 is read as version 1, a size of at
+ * least our struct is a same or newer caller; any other size is too small
+ * to be an hl_error and the struct is left alone.
+ */
+static int
+writable(const hl_error *err)
+{
+	return err != NULL &&
+	    (err->size == 0 || err->size >= sizeof(hl_error));
+}
+
+/*
+ * Length of the longest prefix of s[0..len) that does not end inside a
+ * UTF-8 sequence, so that cut text stays valid for the bindings.
+ */
+static size_t
+utf8_whole(const char *s, size_t len)
+{
+	size_t	 i, need;
+	unsigned char c;
+
+	i = len;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80 && len - i < 3)
+		i--;
+	if (i == 0)
+		return len;
+	c = (unsigned char)s[i - 1];
+	if (c < 0x80)
+		return len;		/* ASCII: complete */
+	if ((c & 0xe0) == 0xc0)
+		need = 2;
+	else if ((c & 0xf0) == 0xe0)
+		need = 3;
+	else if ((c & 0xf8) == 0xf0)
+		need = 4;
+	else
+		return len;		/* not UTF-8: leave it */
+	return len - (i - 1) < need ? i - 1 : len;
+}
+
+/* Copy src (NULL is "") into dst[cap]; cut text ends on a whole character. */
+static void
+copy_field(char *dst, size_t cap, const char *src)
+{
+	size_t	 n;
+
+	if (src == NULL)
+		src = "";
+	n = strlen(src);
+	if (n > cap - 1)
+		n = utf8_whole(src, cap - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Account for a vsnprintf/snprintf result n written at m->buf + m->len. */
+static void
+advance(struct msgbuf *m, int n)
+{
+	if (n < 0) {
+		m->buf[m->len] = '\0';
+		m->cut = 1;
+	} else if ((size_t)n >= m->cap - m->len) {
+		m->len = m->cap - 1;
+		m->cut = 1;
+	} else
+		m->len += (size_t)n;
+}
+
+static void
+append(struct msgbuf *m, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(m->buf + m->len, m->cap - m->len, fmt, ap);
+	va_end(ap);
+	advance(m, n);
+}
+
+void
+hl__error_clear(hl_error *err)
+{
+	uint32_t size;
+
+	if (!writable(err))
+		return;
+	size = err->size;
+	memset(err, 0, sizeof(*err));
+	err->size = size;
+}
+
+int
+hl__error_isset(const hl_error *err)
+{
+	return writable(err) && err->code != 0;
+}
+
+int
+hl__error_set(hl_error *err, int code, const char *file, int line,
+    int column, const char *rule, const char *name, const char *fmt, ...)
+{
+	struct msgbuf m;
+	va_list	 ap;
+
+	if (!writable(err) || err->code != 0)
+		return code;
+
+	err->code = code;
+	err->line = line > 0 ? line : 0;
+	err->column = line > 0 && column > 0 ? column : 0;
+	err->count = 1;
+	copy_field(err->file, sizeof(err->file), file);
+	copy_field(err->rule, sizeof(err->rule), rule);
+	copy_field(err->name, sizeof(err->name), name);
+
+	/* "file:line:col: rule ID: text", leaving out the absent parts. */
+	m.buf = err->message;
+	m.cap = sizeof(err->message);
+	m.len = 0;
+	m.cut = 0;
+	m.buf[0] = '\0';
+	if (err->file[0] != '\0')
+		append(&m, "%s", err->file);
+	if (err->line > 0) {
+		append(&m, "%s%d", m.len > 0 ? ":" : "", (int)err->line);
+		if (err->column > 0)
+			append(&m, ":%d", (int)err->column);
+	}
+	if (m.len > 0)
+		append(&m, ": ");
+	if (err->rule[0] != '\0')
+		append(&m, "rule %s: ", err->rule);
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		advance(&m, vsnprintf(m.buf + m.len, m.cap - m.len, fmt, ap));
+		va_end(ap);
+	}
+	if (m.cut)
+		m.buf[utf8_whole(m.buf, strlen(m.buf))] = '\0';
+	return code;
+}
