@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT */
+/* strconv.c - decimal number parsing and formatting that ignore the locale. */
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strconv.h"
+
+/*
+ * Parsing checks the syntax itself and hands strtod() a normalised copy with
+ * no radix character at all ("12345e-4" for "1.2345"): digits, 'e' and signs
+ * read the same in every locale.  At most SIG_MAX significant digits are
+ * kept; when more are dropped and one of them is nonzero, a final 1 is
+ * appended.  A double's rounding boundaries have at most 767 significant
+ * digits, so that sticky digit keeps the result correctly rounded.
+ */
+#define SIG_MAX		800
+#define EXP_CLAMP	100000L	/* beyond any double, far from LONG_MAX */
+
+/*
+ * Formatting runs snprintf() with the "C" locale selected for this thread
+ * (uselocale() is per thread) and then turns whatever radix text came out
+ * into '.', so the result is right even if newlocale() were to fail.
+ */
+#define FMT_BUF		512	/* %.9f of DBL_MAX needs 320 */
+
+struct cloc {
+	locale_t c, old;
+};
+
+static void
+cloc_enter(struct cloc *l)
+{
+	l->old = (locale_t)0;
+	l->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (l->c != (locale_t)0)
+		l->old = uselocale(l->c);
+}
+
+static void
+cloc_leave(struct cloc *l)
+{
+	if (l->c == (locale_t)0)
+		return;
+	if (l->old != (locale_t)0)
+		uselocale(l->old);
+	freelocale(l->c);
+}
+
+static int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int
+hl__strtod(const char *s, size_t len, double *out, size_t *used)
+{
+	char buf[1 + SIG_MAX + 1 + 1 + 1 + 24];
+	size_t i = 0, nb = 0, nsig = 0, ndig = 0;
+	long exp10 = 0, e = 0;
+	int neg = 0, sticky = 0, eneg = 0;
+	double v;
+
+	if (s == NULL)
+		return -1;
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		neg = s[i++] == '-';
+	/* Integer part: leading zeros carry no significance. */
+	for (; i < len && isdig(s[i]); i++) {
+		ndig++;
+		if (nsig == 0 && s[i] == '0')
+			continue;
+		if (nsig < SIG_MAX)
+			buf[1 + nsig++] = s[i];
+		else {
+			exp10++;
+			if (s[i] != '0')
+				sticky = 1;
+		}
+	}
+	if (i < len && s[i] == '.') {
+		size_t j = i + 1;
+
+		for (; j < len && isdig(s[j]); j++) {
+			ndig++;
+			if (nsig == 0 && s[j] == '0') {
+				exp10--;
+				continue;
+			}
+			if (nsig < SIG_MAX) {
+				buf[1 + nsig++] = s[j];
+				exp10--;
+			} else if (s[j] != '0')
+				sticky = 1;
+		}
+		if (ndig > 0)
+			i = j;
+	}
+	if (ndig == 0)
+		return -1;
+	/* Exponent, only if complete ("1e" and "1e+" stop before the e). */
+	if (i + 1 < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t j = i + 1;
+
+		if (s[j] == '+' || s[j] == '-')
+			eneg = s[j++] == '-';
+		if (j < len && isdig(s[j])) {
+			for (; j < len && isdig(s[j]); j++)
+				if (e < EXP_CLAMP)
+					e = e * 10 + (s[j] - '0');
+			i = j;
+			exp10 += eneg ? -e : e;
+		}
+	}
+	if (nsig == 0)
+		v = 0.0;
+	else {
+		if (sticky)
+			buf[1 + nsig++] = '1', exp10--;
+		if (exp10 > 2 * EXP_CLAMP)
+			exp10 = 2 * EXP_CLAMP;
+		else if (exp10 < -2 * EXP_CLAMP)
+			exp10 = -2 * EXP_CLAMP;
+		buf[0] = '+';
+		nb = 1 + nsig;
+		nb += (size_t)snprintf(buf + nb, sizeof buf - nb, "e%ld", exp10);
+		{
+			struct cloc l;
+
+			cloc_enter(&l);
+			v = strtod(buf, NULL);
+			cloc_leave(&l);
+		}
+		if (isinf(v))
+			return -1;	/* out of range: refused */
+	}
+	if (out != NULL)
+		*out = neg ? -v : v;
+	if (used != NULL)
+		*used = i;
+	return 0;
+}
+
+int
+hl__parse_double(const char *s, size_t len, double *out)
+{
+	size_t used;
+	double v;
+
+	if (hl__strtod(s, len, &v, &used) != 0 || used != len)
+		return -1;
+	if (out != NULL)
+		*out = v;
+	return 0;
+}
+
+static int
+isnumch(char c)
+{
+	return isdig(c) || c == 'e' || c == '+' || c == '-';
+}
+
+/*
+ * snprintf in the C locale, then any radix text that is not '.' (there is
+ * none unless newlocale failed) becomes '.'.  Returns the length.
+ */
+static size_t
+fmt_c(char *buf, size_t cap, const char *fmt, int prec, double v)
+{
+	struct cloc l;
+	size_t i, j, n;
+	int r;
+
+	cloc_enter(&l);
+	r = snprintf(buf, cap, fmt, prec, v);
+	cloc_leave(&l);
+	if (r < 0)
+		r = 0;
+	n = (size_t)r < cap ? (size_t)r : cap - 1;
+	buf[n] = '\0';
+	for (i = j = 0; i < n; ) {
+		if (isnumch(buf[i])) {
+			buf[j++] = buf[i++];
+			continue;
+		}
+		buf[j++] = '.';
+		while (i < n && !isnumch(buf[i]))
+			i++;
+	}
+	buf[j] = '\0';
+	return j;
+}
+
+int
+hl__fmt_double(char *buf, size_t cap, double v, int prec)
+{
+	char tmp[FMT_BUF];
+	const char *txt;
+	size_t n;
+
+	if (isnan(v))
+		txt = "nan", n = 3;
+	else if (isinf(v))
+		txt = v < 0 ? "-inf" : "inf", n = v < 0 ? 4 : 3;
+	else {
+		if (v == 0)
+			v = 0.0;	/* no "-0" */
+		if (prec >= 0) {
+			if (prec > 99)
+				prec = 99;
+			n = fmt_c(tmp, sizeof tmp, "%.*f", prec, v);
+		} else {
+			int p;
+
+			for (p = 15; ; p++) {
+				double back;
+
+				n = fmt_c(tmp, sizeof tmp, "%.*g", p, v);
+				if (p == 17 || (hl__parse_double(tmp, n,
+				    &back) == 0 && back == v))
+					break;
+			}
+		}
+		txt = tmp;
+	}
+	if (cap > 0) {
+		size_t k = n < cap ? n : cap - 1;
+
+		memcpy(buf, txt, k);
+		buf[k] = '\0';
+	}
+	return (int)n;
+}
