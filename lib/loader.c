@@ -1,0 +1,1494 @@
+/* SPDX-License-Identifier: MIT */
+/* loader.c - checks a YAML rulebase and compiles it into the rule model. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "expr.h"
+#include "loader.h"
+#include "rules.h"
+#include "strconv.h"
+#include "vocab.h"
+#include "yamltree.h"
+
+/*
+ * Loading runs in two passes over the node tree.  The first checks the
+ * shape of the document in file order (keys, types, ranges, ids) and fills
+ * the model's plain values, queueing what refers to other parts of the file
+ * (conditions, templates, source and cause references).  Once every id is
+ * known, the second pass resolves and compiles the queue, again in file
+ * order.  Last, the rules are put in an evaluation order that respects
+ * fired() dependencies.
+ */
+
+/* What an id names. */
+#define K_FLAG		0
+#define K_CAUSE		1
+#define K_STRATEGY	2
+#define K_SOURCE	3
+
+struct ident {
+	const char *key;	/* NULL: free slot */
+	size_t	 len;
+	int	 kind;
+	size_t	 index;		/* into flags, causes, strategies, sources */
+	const struct hl__ynode *node;
+};
+
+struct idtab {
+	struct ident *slot;
+	size_t	 cap;		/* a power of two, or 0 */
+};
+
+/* Work for the second pass. */
+#define P_COND		0	/* compile a condition */
+#define P_TEXT		1	/* compile a template */
+#define P_SOURCES	2	/* resolve source ids */
+#define P_ADDRESSES	3	/* resolve a strategy's causes */
+
+struct pending {
+	int	 kind;
+	int	 allow_urgency;
+	const struct hl__ynode *node;
+	const char *rule;	/* id of the rule it is part of, or NULL */
+	const char *key;	/* the key it was written under */
+	void	*target;	/* hl__cond, hl__text, char **[], hl__strategy */
+	size_t	*count;		/* P_SOURCES: receives the count */
+};
+
+struct ld {
+	const char *file;
+	hl_error *err;
+	struct hl_rulebase *rb;
+	const char *rule;	/* id of the rule being read, or NULL */
+	struct idtab ids;	/* rule ids */
+	struct idtab srcs;	/* top-level source ids */
+	struct pending *pend;
+	size_t	 npend, cappend;
+};
+
+/* Keys a mapping may have. */
+struct keyspec {
+	const char *name;
+	int	 required;
+};
+
+#define NKEYS(a)	(sizeof(a) / sizeof((a)[0]))
+#define MAXKEYS		16
+
+static const struct keyspec top_keys[] = {
+	{ "heavylegs", 0 }, { "name", 1 }, { "version", 0 },
+	{ "disclaimer", 0 }, { "suppress_at", 0 }, { "sources", 0 },
+	{ "causes", 0 }, { "strategies", 0 }, { "red_flags", 0 },
+};
+enum { T_HEAVYLEGS, T_NAME, T_VERSION, T_DISCLAIMER, T_SUPPRESS_AT,
+    T_SOURCES, T_CAUSES, T_STRATEGIES, T_RED_FLAGS };
+
+/* Every rule starts with these four keys, in this order. */
+enum { R_ID, R_TITLE, R_ADVICE, R_SOURCES };
+
+static const struct keyspec cause_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "advice", 0 }, { "sources", 0 },
+	{ "leak", 0 }, { "evidence", 0 }, { "lower", 0 },
+};
+enum { C_LEAK = 4, C_EVIDENCE, C_LOWER };
+
+static const struct keyspec flag_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "advice", 0 }, { "sources", 0 },
+	{ "levels", 1 },
+};
+enum { F_LEVELS = 4 };
+
+static const struct keyspec strategy_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "advice", 0 }, { "sources", 0 },
+	{ "addresses", 0 }, { "when", 0 }, { "min_score", 0 }, { "safety", 0 },
+};
+enum { S_ADDRESSES = 4, S_WHEN, S_MIN_SCORE, S_SAFETY };
+
+static const struct keyspec item_keys[] = {
+	{ "when", 0 }, { "weight", 0 }, { "explain", 0 }, { "bands", 0 },
+	{ "applies", 0 }, { "sources", 0 },
+};
+enum { I_WHEN, I_WEIGHT, I_EXPLAIN, I_BANDS, I_APPLIES, I_SOURCES };
+
+static const struct keyspec band_keys[] = {
+	{ "when", 1 }, { "weight", 1 }, { "explain", 0 },
+};
+enum { B_WHEN, B_WEIGHT, B_EXPLAIN };
+
+static const struct keyspec lower_keys[] = {
+	{ "when", 1 }, { "by", 1 },
+};
+enum { L_WHEN, L_BY };
+
+static const struct keyspec level_keys[] = {
+	{ "when", 1 }, { "urgency", 1 },
+};
+enum { V_WHEN, V_URGENCY };
+
+/* Errors. */
+
+static int
+vfail_at(struct ld *ld, int code, int line, int column, const char *name,
+    const char *fmt, va_list ap)
+{
+	char msg[256];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	return hl__error_set(ld->err, code, ld->file, line, column, ld->rule,
+	    name, "%s", msg);
+}
+
+static int
+fail_at(struct ld *ld, int code, int line, int column, const char *name,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int
+fail_at(struct ld *ld, int code, int line, int column, const char *name,
+    const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vfail_at(ld, code, line, column, name, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* An HL_ESCHEMA error at node n. */
+static int
+fail(struct ld *ld, const struct hl__ynode *n, const char *name,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static int
+fail(struct ld *ld, const struct hl__ynode *n, const char *name,
+    const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vfail_at(ld, HL_ESCHEMA, n->line, n->column, name, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static int
+nomem(struct ld *ld)
+{
+	return hl__error_set(ld->err, HL_ENOMEM, ld->file, 0, 0, ld->rule,
+	    NULL, "out of memory");
+}
+
+static const char *
+type_name(const struct hl__ynode *n)
+{
+	if (n->type == HL__Y_SEQ)
+		return "a sequence";
+	if (n->type == HL__Y_MAP)
+		return "a mapping";
+	if (n->style == HL__Y_PLAIN)
+		return "a scalar";
+	return "a quoted scalar";
+}
+
+/* Id tables: open addressing over FNV-1a. */
+
+static size_t
+hash(const char *s, size_t len)
+{
+	size_t i;
+	uint32_t h = 2166136261u;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int
+idtab_init(struct idtab *t, size_t n)
+{
+	size_t cap = 8;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	if ((t->slot = hl__calloc(cap, sizeof *t->slot)) == NULL)
+		return -1;
+	t->cap = cap;
+	return 0;
+}
+
+static struct ident *
+idtab_find(const struct idtab *t, const char *key, size_t len)
+{
+	size_t i;
+
+	if (t->cap == 0)
+		return NULL;
+	for (i = hash(key, len) & (t->cap - 1); t->slot[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		if (t->slot[i].len == len &&
+		    memcmp(t->slot[i].key, key, len) == 0)
+			return &t->slot[i];
+	return NULL;
+}
+
+/* Add key; the table was sized for every key, so it never fills. */
+static void
+idtab_add(struct idtab *t, const struct hl__ynode *n, int kind, size_t index)
+{
+	size_t i;
+
+	for (i = hash(n->str, n->len) & (t->cap - 1); t->slot[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		;
+	t->slot[i].key = n->str;
+	t->slot[i].len = n->len;
+	t->slot[i].kind = kind;
+	t->slot[i].index = index;
+	t->slot[i].node = n;
+}
+
+/* Keys. */
+
+static int
+key_is(const struct hl__ynode *k, const char *name)
+{
+	return k->type == HL__Y_SCALAR && strlen(name) == k->len &&
+	    memcmp(k->str, name, k->len) == 0;
+}
+
+static int
+key_index(const struct keyspec *spec, size_t nspec, const struct hl__ynode *k)
+{
+	size_t j;
+
+	for (j = 0; j < nspec; j++)
+		if (key_is(k, spec[j].name))
+			return (int)j;
+	return -1;
+}
+
+/* Edit distance of a and b, if small; larger ones read as 3. */
+static size_t
+distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t d[2][33], i, j, x, y, z;
+
+	if (na > 32 || nb > 32)
+		return 3;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= na; i++) {
+		d[i & 1][0] = i;
+		for (j = 1; j <= nb; j++) {
+			x = d[(i - 1) & 1][j] + 1;
+			y = d[i & 1][j - 1] + 1;
+			z = d[(i - 1) & 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (y < x)
+				x = y;
+			if (z < x)
+				x = z;
+			d[i & 1][j] = x;
+		}
+	}
+	return d[na & 1][nb];
+}
+
+static int
+unknown_key(struct ld *ld, const struct hl__ynode *k, const char *what,
+    const struct keyspec *spec, size_t nspec)
+{
+	size_t j, d, best = 3, bj = 0;
+	char name[64];
+
+	for (j = 0; j < nspec; j++) {
+		d = distance(k->str, k->len, spec[j].name,
+		    strlen(spec[j].name));
+		if (d < best) {
+			best = d;
+			bj = j;
+		}
+	}
+	snprintf(name, sizeof name, "%s", k->str);
+	if (best <= 2 && k->len > best)
+		return fail(ld, k, name,
+		    "unknown key '%.60s' in %s (did you mean '%s'?)",
+		    k->str, what, spec[bj].name);
+	return fail(ld, k, name, "unknown key '%.60s' in %s", k->str, what);
+}
+
+/*
+ * Check the keys of mapping m against spec (file order: non-scalar,
+ * unknown and repeated keys, then missing required ones) and store each
+ * value in vals[] and each key in keys[] (NULL when absent).
+ */
+static int
+map_keys(struct ld *ld, const struct hl__ynode *m, const char *what,
+    const struct keyspec *spec, size_t nspec,
+    const struct hl__ynode **vals, const struct hl__ynode **keys)
+{
+	const struct hl__ynode *k;
+	size_t i;
+	int j;
+
+	for (j = 0; j < (int)nspec; j++)
+		vals[j] = keys[j] = NULL;
+	for (i = 0; i + 1 < m->nkid; i += 2) {
+		k = m->kid[i];
+		if (k->type != HL__Y_SCALAR)
+			return fail(ld, k, NULL, "a key in %s must be a "
+			    "scalar, not %s", what, type_name(k));
+		if ((j = key_index(spec, nspec, k)) < 0)
+			return unknown_key(ld, k, what, spec, nspec);
+		if (vals[j] != NULL)
+			return fail(ld, k, spec[j].name,
+			    "duplicate key '%s' in %s (first at line %d)",
+			    spec[j].name, what, keys[j]->line);
+		vals[j] = m->kid[i + 1];
+		keys[j] = k;
+	}
+	for (j = 0; j < (int)nspec; j++)
+		if (spec[j].required && vals[j] == NULL)
+			return fail(ld, m, spec[j].name,
+			    "missing key '%s' in %s", spec[j].name, what);
+	return 0;
+}
+
+/* Scalar values. */
+
+static int
+is_empty(const struct hl__ynode *n)
+{
+	return n->type == HL__Y_SCALAR && n->style == HL__Y_PLAIN &&
+	    n->len == 0;
+}
+
+static int
+need_scalar(struct ld *ld, const struct hl__ynode *n, const char *key,
+    const char *want)
+{
+	if (n->type != HL__Y_SCALAR)
+		return fail(ld, n, key, "'%s' must be %s, not %s", key, want,
+		    type_name(n));
+	if (is_empty(n))
+		return fail(ld, n, key, "'%s' has no value (want %s)", key,
+		    want);
+	return 0;
+}
+
+static int
+get_string(struct ld *ld, const struct hl__ynode *n, const char *key,
+    int nonempty, char **out)
+{
+	int rc;
+
+	if ((rc = need_scalar(ld, n, key, "a string")) != 0)
+		return rc;
+	if (nonempty && n->len == 0)
+		return fail(ld, n, key, "'%s' must not be empty", key);
+	hl__free(*out);
+	if ((*out = hl__strndup(n->str, n->len)) == NULL)
+		return nomem(ld);
+	return 0;
+}
+
+static int
+get_number(struct ld *ld, const struct hl__ynode *n, const char *key,
+    double *out)
+{
+	int rc;
+
+	if ((rc = need_scalar(ld, n, key, "a number")) != 0)
+		return rc;
+	if (n->style != HL__Y_PLAIN)
+		return fail(ld, n, key, "'%s' must be a number, not a quoted "
+		    "string (write it without quotes)", key);
+	if (hl__parse_double(n->str, n->len, out) != 0)
+		return fail(ld, n, key, "'%s' must be a number, not '%.40s'",
+		    key, n->str);
+	return 0;
+}
+
+static int
+get_int(struct ld *ld, const struct hl__ynode *n, const char *key, int lo,
+    int hi, int *out)
+{
+	double v;
+	size_t i;
+	int rc;
+
+	if ((rc = get_number(ld, n, key, &v)) != 0)
+		return rc;
+	i = n->str[0] == '-' || n->str[0] == '+';
+	if (i == n->len)
+		i = 0;
+	for (; i < n->len; i++)
+		if (n->str[i] < '0' || n->str[i] > '9')
+			return fail(ld, n, key, "'%s' must be an integer "
+			    "from %d to %d, not '%.40s'", key, lo, hi, n->str);
+	if (v < lo || v > hi)
+		return fail(ld, n, key, "'%s' must be an integer from %d to "
+		    "%d, not %.40s", key, lo, hi, n->str);
+	*out = (int)v;
+	return 0;
+}
+
+static int
+get_bool(struct ld *ld, const struct hl__ynode *n, const char *key, int *out)
+{
+	int rc;
+
+	if ((rc = need_scalar(ld, n, key, "true or false")) != 0)
+		return rc;
+	if (n->style == HL__Y_PLAIN && strcmp(n->str, "true") == 0)
+		*out = 1;
+	else if (n->style == HL__Y_PLAIN && strcmp(n->str, "false") == 0)
+		*out = 0;
+	else
+		return fail(ld, n, key, "'%s' must be true or false, not "
+		    "'%.40s'", key, n->str);
+	return 0;
+}
+
+/* A sequence; empty ones are refused when nonempty is set. */
+static int
+get_seq(struct ld *ld, const struct hl__ynode *n, const char *key,
+    int nonempty)
+{
+	if (is_empty(n))
+		return fail(ld, n, key, "'%s' has no value (want a sequence)",
+		    key);
+	if (n->type != HL__Y_SEQ)
+		return fail(ld, n, key, "'%s' must be a sequence, not %s", key,
+		    type_name(n));
+	if (nonempty && n->nkid == 0)
+		return fail(ld, n, key, "'%s' must not be empty", key);
+	return 0;
+}
+
+static int
+need_map(struct ld *ld, const struct hl__ynode *n, const char *key)
+{
+	if (n->type != HL__Y_MAP)
+		return fail(ld, n, key, "each entry of '%s' must be a mapping, "
+		    "not %s", key, type_name(n));
+	return 0;
+}
+
+static int
+valid_id(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > HL__ID_MAX || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (i = 1; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+/* Queueing work for the second pass. */
+
+static struct pending *
+queue(struct ld *ld, int kind, const struct hl__ynode *n, const char *key,
+    void *target)
+{
+	struct pending *p;
+	size_t cap;
+
+	if (ld->npend == ld->cappend) {
+		cap = ld->cappend ? ld->cappend * 2 : 64;
+		if ((p = hl__realloc(ld->pend, cap * sizeof *p)) == NULL) {
+			nomem(ld);
+			return NULL;
+		}
+		ld->pend = p;
+		ld->cappend = cap;
+	}
+	p = &ld->pend[ld->npend++];
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	p->node = n;
+	p->rule = ld->rule;
+	p->key = key;
+	p->target = target;
+	return p;
+}
+
+static int
+read_cond(struct ld *ld, const struct hl__ynode *n, const char *key,
+    int allow_urgency, struct hl__cond *c)
+{
+	struct pending *p;
+	int rc;
+
+	if ((rc = need_scalar(ld, n, key, "a condition")) != 0)
+		return rc;
+	if ((c->src = hl__strndup(n->str, n->len)) == NULL)
+		return nomem(ld);
+	c->line = n->line;
+	c->column = n->column;
+	if ((p = queue(ld, P_COND, n, key, c)) == NULL)
+		return HL_ENOMEM;
+	p->allow_urgency = allow_urgency;
+	return 0;
+}
+
+static int
+read_text(struct ld *ld, const struct hl__ynode *n, const char *key,
+    struct hl__text *t)
+{
+	int rc;
+
+	if ((rc = need_scalar(ld, n, key, "a text")) != 0)
+		return rc;
+	return queue(ld, P_TEXT, n, key, t) == NULL ? HL_ENOMEM : 0;
+}
+
+/* A `sources:` list of a rule or item: checked now, resolved later. */
+static int
+read_sources(struct ld *ld, const struct hl__ynode *n, char ***v,
+    size_t *count)
+{
+	struct pending *p;
+	size_t i;
+	int rc;
+
+	if ((rc = get_seq(ld, n, "sources", 0)) != 0)
+		return rc;
+	for (i = 0; i < n->nkid; i++)
+		if ((rc = need_scalar(ld, n->kid[i], "sources",
+		    "a source id")) != 0)
+			return rc;
+	if ((p = queue(ld, P_SOURCES, n, "sources", v)) == NULL)
+		return HL_ENOMEM;
+	p->count = count;
+	return 0;
+}
+
+/* First pass: the document's shape. */
+
+static int
+read_band(struct ld *ld, const struct hl__ynode *n, struct hl__band *b)
+{
+	const struct hl__ynode *v[NKEYS(band_keys)], *k[NKEYS(band_keys)];
+	size_t i;
+	int rc;
+
+	if ((rc = need_map(ld, n, "bands")) != 0 ||
+	    (rc = map_keys(ld, n, "a band", band_keys, NKEYS(band_keys), v,
+	    k)) != 0)
+		return rc;
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		switch (key_index(band_keys, NKEYS(band_keys), n->kid[i])) {
+		case B_WHEN:
+			rc = read_cond(ld, v[B_WHEN], "when", 0, &b->when);
+			break;
+		case B_WEIGHT:
+			if ((rc = get_number(ld, v[B_WEIGHT], "weight",
+			    &b->weight)) == 0 &&
+			    !(b->weight > 0 && b->weight <= 1))
+				rc = fail(ld, v[B_WEIGHT], "weight", "'weight' "
+				    "must be greater than 0 and at most 1, "
+				    "not %.40s", v[B_WEIGHT]->str);
+			break;
+		case B_EXPLAIN:
+			rc = read_text(ld, v[B_EXPLAIN], "explain",
+			    &b->explain);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+read_item(struct ld *ld, const struct hl__ynode *n, struct hl__item *it)
+{
+	const struct hl__ynode *v[NKEYS(item_keys)], *k[NKEYS(item_keys)];
+	const struct hl__ynode *b;
+	size_t i;
+	int rc, j;
+
+	if ((rc = need_map(ld, n, "evidence")) != 0 ||
+	    (rc = map_keys(ld, n, "an evidence item", item_keys,
+	    NKEYS(item_keys), v, k)) != 0)
+		return rc;
+	it->line = n->line;
+	it->column = n->column;
+	if (v[I_BANDS] != NULL) {
+		for (j = I_WHEN; j <= I_EXPLAIN; j++)
+			if (k[j] != NULL)
+				return fail(ld, k[j], item_keys[j].name,
+				    "'%s' cannot be used together with "
+				    "'bands' (put it in each band)",
+				    item_keys[j].name);
+		it->grouped = 1;
+		b = v[I_BANDS];
+		if ((rc = get_seq(ld, b, "bands", 1)) != 0)
+			return rc;
+	} else {
+		if (v[I_WHEN] == NULL)
+			return fail(ld, n, "when", "missing key 'when' in an "
+			    "evidence item (or use 'bands')");
+		if (v[I_WEIGHT] == NULL)
+			return fail(ld, n, "weight", "missing key 'weight' in "
+			    "an evidence item");
+		b = NULL;
+	}
+	it->nbands = b != NULL ? b->nkid : 1;
+	if ((it->bands = hl__calloc(it->nbands, sizeof *it->bands)) == NULL) {
+		it->nbands = 0;
+		return nomem(ld);
+	}
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		switch (j = key_index(item_keys, NKEYS(item_keys),
+		    n->kid[i])) {
+		case I_WHEN:
+			rc = read_cond(ld, v[j], "when", 0,
+			    &it->bands[0].when);
+			break;
+		case I_WEIGHT:
+			if ((rc = get_number(ld, v[j], "weight",
+			    &it->bands[0].weight)) == 0 &&
+			    !(it->bands[0].weight > 0 &&
+			    it->bands[0].weight <= 1))
+				rc = fail(ld, v[j], "weight", "'weight' must "
+				    "be greater than 0 and at most 1, not "
+				    "%.40s", v[j]->str);
+			break;
+		case I_EXPLAIN:
+			rc = read_text(ld, v[j], "explain",
+			    &it->bands[0].explain);
+			break;
+		case I_BANDS:
+			for (rc = 0, j = 0; rc == 0 && j < (int)b->nkid; j++)
+				rc = read_band(ld, b->kid[j], &it->bands[j]);
+			break;
+		case I_APPLIES:
+			rc = read_cond(ld, v[j], "applies", 0, &it->applies);
+			break;
+		case I_SOURCES:
+			rc = read_sources(ld, v[j], &it->sources,
+			    &it->nsources);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	for (i = 0; i < it->nbands; i++)
+		if (it->bands[i].weight > it->top_weight)
+			it->top_weight = it->bands[i].weight;
+	return 0;
+}
+
+static int
+read_lower(struct ld *ld, const struct hl__ynode *n, struct hl__lower *lw)
+{
+	const struct hl__ynode *v[NKEYS(lower_keys)], *k[NKEYS(lower_keys)];
+	size_t i;
+	int rc = 0;
+
+	if ((rc = need_map(ld, n, "lower")) != 0 ||
+	    (rc = map_keys(ld, n, "a lower entry", lower_keys,
+	    NKEYS(lower_keys), v, k)) != 0)
+		return rc;
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		switch (key_index(lower_keys, NKEYS(lower_keys), n->kid[i])) {
+		case L_WHEN:
+			rc = read_cond(ld, v[L_WHEN], "when", 0, &lw->when);
+			break;
+		case L_BY:
+			if ((rc = get_number(ld, v[L_BY], "by", &lw->by)) == 0 &&
+			    !(lw->by >= 0 && lw->by <= 1))
+				rc = fail(ld, v[L_BY], "by", "'by' must be "
+				    "from 0 to 1, not %.40s", v[L_BY]->str);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+read_level(struct ld *ld, const struct hl__ynode *n, struct hl__level *lv)
+{
+	const struct hl__ynode *v[NKEYS(level_keys)], *k[NKEYS(level_keys)];
+	size_t i;
+	int rc = 0;
+
+	if ((rc = need_map(ld, n, "levels")) != 0 ||
+	    (rc = map_keys(ld, n, "a level", level_keys, NKEYS(level_keys),
+	    v, k)) != 0)
+		return rc;
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		switch (key_index(level_keys, NKEYS(level_keys), n->kid[i])) {
+		case V_WHEN:
+			rc = read_cond(ld, v[V_WHEN], "when", 0, &lv->when);
+			break;
+		case V_URGENCY:
+			rc = get_int(ld, v[V_URGENCY], "urgency", 1, 4,
+			    &lv->urgency);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The parts every rule has. */
+struct rule_head {
+	char	**id;
+	char	**title;
+	struct hl__text *advice;
+	char	***sources;
+	size_t	*nsources;
+	int	*line, *column;
+};
+
+/*
+ * Read the keys of rule mapping n (kind K_*, index into its list) and its
+ * id, title, advice and sources.  Leaves ld->rule set to its id.
+ */
+static int
+read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
+    const char *what, const struct keyspec *spec, size_t nspec, int kind,
+    size_t index, const struct hl__ynode **v, const struct hl__ynode **k,
+    const struct rule_head *h)
+{
+	const struct hl__ynode *idn;
+	struct ident *prev;
+	size_t i;
+	int rc;
+
+	ld->rule = NULL;
+	if ((rc = need_map(ld, n, list)) != 0)
+		return rc;
+	/* Name the rule in every message about it, once its id is good. */
+	for (i = 0; i + 1 < n->nkid; i += 2)
+		if (key_is(n->kid[i], "id") &&
+		    n->kid[i + 1]->type == HL__Y_SCALAR &&
+		    valid_id(n->kid[i + 1]->str, n->kid[i + 1]->len)) {
+			ld->rule = n->kid[i + 1]->str;
+			break;
+		}
+	if ((rc = map_keys(ld, n, what, spec, nspec, v, k)) != 0)
+		return rc;
+	*h->line = n->line;
+	*h->column = n->column;
+	idn = v[R_ID];
+	if ((rc = need_scalar(ld, idn, "id", "an id")) != 0)
+		return rc;
+	if (!valid_id(idn->str, idn->len))
+		return fail(ld, idn, "id", "invalid id '%.63s': use a "
+		    "lowercase letter, then lowercase letters, digits or '_' "
+		    "(at most %d bytes)", idn->str, HL__ID_MAX);
+	if ((prev = idtab_find(&ld->ids, idn->str, idn->len)) != NULL)
+		return fail(ld, idn, idn->str, "duplicate id '%s' (first "
+		    "used at line %d)", idn->str, prev->node->line);
+	idtab_add(&ld->ids, idn, kind, index);
+	if ((*h->id = hl__strndup(idn->str, idn->len)) == NULL)
+		return nomem(ld);
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		switch (key_index(spec, nspec, n->kid[i])) {
+		case R_TITLE:
+			rc = get_string(ld, v[R_TITLE], "title", 1, h->title);
+			break;
+		case R_ADVICE:
+			rc = read_text(ld, v[R_ADVICE], "advice", h->advice);
+			break;
+		case R_SOURCES:
+			rc = read_sources(ld, v[R_SOURCES], h->sources,
+			    h->nsources);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
+{
+	struct hl__cause *c = &ld->rb->causes[index];
+	const struct hl__ynode *v[NKEYS(cause_keys)], *k[NKEYS(cause_keys)];
+	struct rule_head h = { &c->id, &c->title, &c->advice, &c->sources,
+	    &c->nsources, &c->line, &c->column };
+	size_t i, j;
+	int rc;
+
+	if ((rc = read_head(ld, n, "causes", "a cause", cause_keys,
+	    NKEYS(cause_keys), K_CAUSE, index, v, k, &h)) != 0)
+		return rc;
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		switch (key_index(cause_keys, NKEYS(cause_keys), n->kid[i])) {
+		case C_LEAK:
+			if ((rc = get_number(ld, v[C_LEAK], "leak",
+			    &c->leak)) == 0 && !(c->leak >= 0 && c->leak < 1))
+				rc = fail(ld, v[C_LEAK], "leak", "'leak' must "
+				    "be at least 0 and less than 1, not %.40s",
+				    v[C_LEAK]->str);
+			break;
+		case C_EVIDENCE:
+			if ((rc = get_seq(ld, v[C_EVIDENCE], "evidence",
+			    0)) != 0 || v[C_EVIDENCE]->nkid == 0)
+				break;
+			c->items = hl__calloc(v[C_EVIDENCE]->nkid,
+			    sizeof *c->items);
+			if (c->items == NULL)
+				return nomem(ld);
+			c->nitems = v[C_EVIDENCE]->nkid;
+			for (j = 0; rc == 0 && j < c->nitems; j++)
+				rc = read_item(ld, v[C_EVIDENCE]->kid[j],
+				    &c->items[j]);
+			break;
+		case C_LOWER:
+			if ((rc = get_seq(ld, v[C_LOWER], "lower", 0)) != 0 ||
+			    v[C_LOWER]->nkid == 0)
+				break;
+			c->lowers = hl__calloc(v[C_LOWER]->nkid,
+			    sizeof *c->lowers);
+			if (c->lowers == NULL)
+				return nomem(ld);
+			c->nlowers = v[C_LOWER]->nkid;
+			for (j = 0; rc == 0 && j < c->nlowers; j++)
+				rc = read_lower(ld, v[C_LOWER]->kid[j],
+				    &c->lowers[j]);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+read_flag(struct ld *ld, const struct hl__ynode *n, size_t index)
+{
+	struct hl__flag *f = &ld->rb->flags[index];
+	const struct hl__ynode *v[NKEYS(flag_keys)], *k[NKEYS(flag_keys)];
+	struct rule_head h = { &f->id, &f->title, &f->advice, &f->sources,
+	    &f->nsources, &f->line, &f->column };
+	size_t j;
+	int rc;
+
+	if ((rc = read_head(ld, n, "red_flags", "a red flag", flag_keys,
+	    NKEYS(flag_keys), K_FLAG, index, v, k, &h)) != 0)
+		return rc;
+	if ((rc = get_seq(ld, v[F_LEVELS], "levels", 1)) != 0)
+		return rc;
+	if ((f->levels = hl__calloc(v[F_LEVELS]->nkid,
+	    sizeof *f->levels)) == NULL)
+		return nomem(ld);
+	f->nlevels = v[F_LEVELS]->nkid;
+	for (j = 0; j < f->nlevels; j++)
+		if ((rc = read_level(ld, v[F_LEVELS]->kid[j],
+		    &f->levels[j])) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+read_strategy(struct ld *ld, const struct hl__ynode *n, size_t index)
+{
+	struct hl__strategy *s = &ld->rb->strategies[index];
+	const struct hl__ynode *v[NKEYS(strategy_keys)];
+	const struct hl__ynode *k[NKEYS(strategy_keys)];
+	struct rule_head h = { &s->id, &s->title, &s->advice, &s->sources,
+	    &s->nsources, &s->line, &s->column };
+	size_t i, j;
+	int rc;
+
+	s->min_score = HL__DEFAULT_MIN_SCORE;
+	if ((rc = read_head(ld, n, "strategies", "a strategy", strategy_keys,
+	    NKEYS(strategy_keys), K_STRATEGY, index, v, k, &h)) != 0)
+		return rc;
+	if (v[S_ADDRESSES] == NULL && v[S_WHEN] == NULL)
+		return fail(ld, n, "addresses", "a strategy needs "
+		    "'addresses' or 'when' (or both)");
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		switch (key_index(strategy_keys, NKEYS(strategy_keys),
+		    n->kid[i])) {
+		case S_ADDRESSES:
+			if ((rc = get_seq(ld, v[S_ADDRESSES], "addresses",
+			    1)) != 0)
+				break;
+			for (j = 0; rc == 0 && j < v[S_ADDRESSES]->nkid; j++)
+				rc = need_scalar(ld, v[S_ADDRESSES]->kid[j],
+				    "addresses", "a cause id");
+			if (rc == 0 && queue(ld, P_ADDRESSES, v[S_ADDRESSES],
+			    "addresses", s) == NULL)
+				rc = HL_ENOMEM;
+			break;
+		case S_WHEN:
+			rc = read_cond(ld, v[S_WHEN], "when", 1, &s->when);
+			break;
+		case S_MIN_SCORE:
+			if ((rc = get_number(ld, v[S_MIN_SCORE], "min_score",
+			    &s->min_score)) == 0 &&
+			    !(s->min_score >= 0 && s->min_score <= 1))
+				rc = fail(ld, v[S_MIN_SCORE], "min_score",
+				    "'min_score' must be from 0 to 1, not "
+				    "%.40s", v[S_MIN_SCORE]->str);
+			break;
+		case S_SAFETY:
+			rc = get_bool(ld, v[S_SAFETY], "safety", &s->safety);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+read_source_map(struct ld *ld, const struct hl__ynode *n)
+{
+	struct hl_rulebase *rb = ld->rb;
+	const struct hl__ynode *k;
+	struct ident *prev;
+	size_t i, np;
+	int rc;
+
+	if (is_empty(n))
+		return fail(ld, n, "sources", "'sources' has no value (want a "
+		    "mapping of source ids to references)");
+	if (n->type != HL__Y_MAP)
+		return fail(ld, n, "sources", "'sources' must be a mapping of "
+		    "source ids to references, not %s", type_name(n));
+	np = n->nkid / 2;
+	if (np == 0)
+		return 0;
+	if (idtab_init(&ld->srcs, np) == -1 ||
+	    (rb->sources = hl__calloc(np, sizeof *rb->sources)) == NULL)
+		return nomem(ld);
+	rb->nsources = np;
+	for (i = 0; i < np; i++) {
+		k = n->kid[2 * i];
+		if ((rc = need_scalar(ld, k, "sources", "a source id")) != 0)
+			return rc;
+		if ((prev = idtab_find(&ld->srcs, k->str, k->len)) != NULL)
+			return fail(ld, k, k->str, "duplicate source '%.60s' "
+			    "(first at line %d)", k->str, prev->node->line);
+		idtab_add(&ld->srcs, k, K_SOURCE, i);
+		if ((rb->sources[i].id = hl__strndup(k->str, k->len)) == NULL)
+			return nomem(ld);
+		if ((rc = get_string(ld, n->kid[2 * i + 1], k->str, 0,
+		    &rb->sources[i].text)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Size of a rule list (0 if it is not a sequence: reported later). */
+static size_t
+list_len(const struct hl__ynode *n)
+{
+	return n != NULL && n->type == HL__Y_SEQ ? n->nkid : 0;
+}
+
+static int
+read_top(struct ld *ld, const struct hl__ynode *root)
+{
+	struct hl_rulebase *rb = ld->rb;
+	const struct hl__ynode *v[NKEYS(top_keys)], *k[NKEYS(top_keys)];
+	const struct hl__ynode *n;
+	double format;
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; i + 1 < root->nkid; i += 2)
+		if (key_is(root->kid[i], "heavylegs"))
+			break;
+	if (i + 1 >= root->nkid)
+		return fail(ld, root, "heavylegs", "missing key 'heavylegs' "
+		    "(the rule format version, 1)");
+	n = root->kid[i + 1];
+	if ((rc = get_number(ld, n, "heavylegs", &format)) != 0)
+		return rc;
+	for (j = n->str[0] == '+'; j < n->len; j++)
+		if (n->str[j] < '0' || n->str[j] > '9')
+			break;
+	if (j < n->len || format < 1)
+		return fail(ld, n, "heavylegs", "'heavylegs' must be the rule "
+		    "format version, 1, not '%.40s'", n->str);
+	if (format > 1)
+		return fail_at(ld, HL_EUNSUPPORTED, n->line, n->column,
+		    "heavylegs", "rule format %.40s is newer than this "
+		    "library reads (1)", n->str);
+	rb->format = 1;
+	if ((rc = map_keys(ld, root, "the rulebase", top_keys,
+	    NKEYS(top_keys), v, k)) != 0)
+		return rc;
+
+	rb->nflags = list_len(v[T_RED_FLAGS]);
+	rb->ncauses = list_len(v[T_CAUSES]);
+	rb->nstrategies = list_len(v[T_STRATEGIES]);
+	if ((rb->nflags > 0 && (rb->flags = hl__calloc(rb->nflags,
+	    sizeof *rb->flags)) == NULL) ||
+	    (rb->ncauses > 0 && (rb->causes = hl__calloc(rb->ncauses,
+	    sizeof *rb->causes)) == NULL) ||
+	    (rb->nstrategies > 0 && (rb->strategies = hl__calloc(
+	    rb->nstrategies, sizeof *rb->strategies)) == NULL)) {
+		/* Counts must match what was allocated, for the cleanup. */
+		if (rb->flags == NULL)
+			rb->nflags = 0;
+		if (rb->causes == NULL)
+			rb->ncauses = 0;
+		if (rb->strategies == NULL)
+			rb->nstrategies = 0;
+		return nomem(ld);
+	}
+	rb->nrules = rb->nflags + rb->ncauses;
+	rb->nslots = HL__RULE_BASE + rb->nrules + 1;
+	if (idtab_init(&ld->ids, rb->nrules + rb->nstrategies) == -1)
+		return nomem(ld);
+
+	for (i = 0; i + 1 < root->nkid; i += 2) {
+		n = root->kid[i + 1];
+		ld->rule = NULL;
+		switch (key_index(top_keys, NKEYS(top_keys), root->kid[i])) {
+		case T_NAME:
+			rc = get_string(ld, n, "name", 1, &rb->name);
+			break;
+		case T_VERSION:
+			rc = get_string(ld, n, "version", 0, &rb->version);
+			break;
+		case T_DISCLAIMER:
+			rc = get_string(ld, n, "disclaimer", 0,
+			    &rb->disclaimer);
+			break;
+		case T_SUPPRESS_AT:
+			rc = get_int(ld, n, "suppress_at", 1, 4,
+			    &rb->suppress_at);
+			break;
+		case T_SOURCES:
+			rc = read_source_map(ld, n);
+			break;
+		case T_CAUSES:
+			if ((rc = get_seq(ld, n, "causes", 0)) != 0)
+				break;
+			for (j = 0; rc == 0 && j < n->nkid; j++)
+				rc = read_cause(ld, n->kid[j], j);
+			break;
+		case T_STRATEGIES:
+			if ((rc = get_seq(ld, n, "strategies", 0)) != 0)
+				break;
+			for (j = 0; rc == 0 && j < n->nkid; j++)
+				rc = read_strategy(ld, n->kid[j], j);
+			break;
+		case T_RED_FLAGS:
+			if ((rc = get_seq(ld, n, "red_flags", 0)) != 0)
+				break;
+			for (j = 0; rc == 0 && j < n->nkid; j++)
+				rc = read_flag(ld, n->kid[j], j);
+			break;
+		}
+		if (rc != 0)
+			return rc;
+	}
+	ld->rule = NULL;
+	return 0;
+}
+
+/* Second pass: references, conditions and templates. */
+
+static int
+resolve_rule(void *ctx, const char *id, size_t len)
+{
+	const struct ld *ld = ctx;
+	const struct ident *e;
+
+	if ((e = idtab_find(&ld->ids, id, len)) == NULL)
+		return -1;
+	if (e->kind == K_FLAG)
+		return (int)e->index;
+	if (e->kind == K_CAUSE)
+		return (int)(ld->rb->nflags + e->index);
+	return -1;
+}
+
+/* Report a failed compile at the offending token of scalar n. */
+static int
+compile_error(struct ld *ld, const struct pending *p, int rc,
+    const struct hl__expr_error *e)
+{
+	const struct hl__ynode *n = p->node;
+	int column = n->column;
+	char name[64];
+
+	if (rc == HL_ENOMEM)
+		return nomem(ld);
+	if (rc != HL_ESYNTAX && rc != HL_ESCHEMA)
+		rc = HL_ESCHEMA;
+	if (n->vcolumn > 0 && e->offset <= n->len)
+		column = n->vcolumn + (int)e->offset;
+	snprintf(name, sizeof name, "%s", e->name[0] != '\0' ? e->name :
+	    p->key);
+	return fail_at(ld, rc, n->line, column, name, "%s",
+	    e->message[0] != '\0' ? e->message : "invalid expression");
+}
+
+static int
+resolve_sources(struct ld *ld, const struct pending *p)
+{
+	const struct hl__ynode *n = p->node, *s;
+	const struct ident *e;
+	char **v;
+	size_t i;
+
+	if (n->nkid == 0)
+		return 0;
+	if ((v = hl__calloc(n->nkid, sizeof *v)) == NULL)
+		return nomem(ld);
+	*(char ***)p->target = v;
+	*p->count = n->nkid;
+	for (i = 0; i < n->nkid; i++) {
+		s = n->kid[i];
+		if ((e = idtab_find(&ld->srcs, s->str, s->len)) == NULL)
+			return fail(ld, s, s->str, "unknown source '%.60s' "
+			    "(not a key of the top-level 'sources')", s->str);
+		v[i] = ld->rb->sources[e->index].id;
+	}
+	return 0;
+}
+
+static int
+resolve_addresses(struct ld *ld, const struct pending *p, size_t *stamp)
+{
+	struct hl__strategy *s = p->target;
+	const struct hl__ynode *n = p->node, *a;
+	const struct ident *e;
+	size_t i, mark;
+
+	if ((s->addresses = hl__calloc(n->nkid, sizeof *s->addresses)) == NULL)
+		return nomem(ld);
+	s->naddresses = n->nkid;
+	mark = (size_t)(s - ld->rb->strategies) + 1;
+	for (i = 0; i < n->nkid; i++) {
+		a = n->kid[i];
+		if ((e = idtab_find(&ld->ids, a->str, a->len)) == NULL)
+			return fail(ld, a, a->str, "'addresses' names unknown "
+			    "cause '%.60s'", a->str);
+		if (e->kind != K_CAUSE)
+			return fail(ld, a, a->str, "'addresses' names '%.60s', "
+			    "which is a %s, not a cause", a->str,
+			    e->kind == K_FLAG ? "red flag" : "strategy");
+		if (stamp[e->index] == mark)
+			return fail(ld, a, a->str, "'addresses' names cause "
+			    "'%.60s' twice", a->str);
+		stamp[e->index] = mark;
+		s->addresses[i] = ld->rb->nflags + e->index;
+	}
+	return 0;
+}
+
+static int
+resolve(struct ld *ld)
+{
+	struct hl__expr_env env;
+	struct hl__expr_error e;
+	const struct pending *p;
+	struct hl__cond *c;
+	size_t i, *stamp = NULL;
+	int rc = 0;
+
+	memset(&env, 0, sizeof env);
+	env.resolve_rule = resolve_rule;
+	env.ctx = ld;
+	env.nrules = ld->rb->nrules;
+	if (ld->rb->ncauses > 0 && (stamp = hl__calloc(ld->rb->ncauses,
+	    sizeof *stamp)) == NULL)
+		return nomem(ld);
+	for (i = 0; rc == 0 && i < ld->npend; i++) {
+		p = &ld->pend[i];
+		ld->rule = p->rule;
+		memset(&e, 0, sizeof e);
+		switch (p->kind) {
+		case P_COND:
+			c = p->target;
+			env.allow_urgency = p->allow_urgency;
+			rc = hl__expr_compile(p->node->str, p->node->len, &env,
+			    HL__T_BOOL, &c->expr, &e);
+			if (rc != HL_OK)
+				rc = compile_error(ld, p, rc, &e);
+			break;
+		case P_TEXT:
+			rc = hl__text_compile(p->target, p->node->str,
+			    p->node->len, &e);
+			if (rc != HL_OK)
+				rc = compile_error(ld, p, rc, &e);
+			break;
+		case P_SOURCES:
+			rc = resolve_sources(ld, p);
+			break;
+		case P_ADDRESSES:
+			rc = resolve_addresses(ld, p, stamp);
+			break;
+		}
+	}
+	ld->rule = NULL;
+	hl__free(stamp);
+	return rc;
+}
+
+/* Evaluation order. */
+
+typedef void (*cond_fn)(void *, const struct hl__cond *);
+
+/* Call fn for each condition of rule r (a red flag or a cause). */
+static void
+each_cond(const struct hl_rulebase *rb, size_t r, cond_fn fn, void *ctx)
+{
+	const struct hl__cause *c;
+	const struct hl__item *it;
+	size_t i, j;
+
+	if (r < rb->nflags) {
+		for (i = 0; i < rb->flags[r].nlevels; i++)
+			fn(ctx, &rb->flags[r].levels[i].when);
+		return;
+	}
+	c = &rb->causes[r - rb->nflags];
+	for (i = 0; i < c->nitems; i++) {
+		it = &c->items[i];
+		for (j = 0; j < it->nbands; j++)
+			fn(ctx, &it->bands[j].when);
+		fn(ctx, &it->applies);
+	}
+	for (i = 0; i < c->nlowers; i++)
+		fn(ctx, &c->lowers[i].when);
+}
+
+struct deps {
+	size_t	 nrules;
+	size_t	*edge;		/* NULL: only count */
+	size_t	 n;
+};
+
+static void
+add_deps(void *ctx, const struct hl__cond *c)
+{
+	struct deps *d = ctx;
+	const uint32_t *ref;
+	size_t i, n;
+
+	if (c->expr == NULL)
+		return;
+	n = hl__expr_nrefs(c->expr);
+	ref = hl__expr_refs(c->expr);
+	for (i = 0; i < n; i++)
+		if (ref[i] >= HL__RULE_BASE &&
+		    ref[i] < HL__RULE_BASE + d->nrules) {
+			if (d->edge != NULL)
+				d->edge[d->n] = ref[i] - HL__RULE_BASE;
+			d->n++;
+		}
+}
+
+static const char *
+rule_id(const struct hl_rulebase *rb, size_t r)
+{
+	return r < rb->nflags ? rb->flags[r].id : rb->causes[r - rb->nflags].id;
+}
+
+static void
+rule_pos(const struct hl_rulebase *rb, size_t r, int *line, int *column)
+{
+	if (r < rb->nflags) {
+		*line = rb->flags[r].line;
+		*column = rb->flags[r].column;
+	} else {
+		*line = rb->causes[r - rb->nflags].line;
+		*column = rb->causes[r - rb->nflags].column;
+	}
+}
+
+/* Report the cycle that closes at rule v: stack[from..top], then v. */
+static int
+cycle_error(struct ld *ld, const size_t *path, size_t from, size_t top,
+    size_t v)
+{
+	const struct hl_rulebase *rb = ld->rb;
+	char buf[200];
+	size_t i, len = 0;
+	int line, column, w;
+
+	buf[0] = '\0';
+	for (i = from; i <= top + 1; i++) {
+		w = snprintf(buf + len, sizeof buf - len, "%s%s",
+		    i > from ? " -> " : "", rule_id(rb, i <= top ? path[i] : v));
+		if (w < 0 || (size_t)w >= sizeof buf - len) {
+			snprintf(buf + sizeof buf - 5, 5, "...");
+			break;
+		}
+		len += (size_t)w;
+	}
+	ld->rule = rule_id(rb, v);
+	rule_pos(rb, v, &line, &column);
+	return fail_at(ld, HL_ESCHEMA, line, column, "fired",
+	    "fired() dependency cycle: %s", buf);
+}
+
+/*
+ * rb->order: each rule after the rules its conditions read through
+ * fired(), otherwise red flags before causes in file order (a depth-first
+ * walk in rule order, emitting a rule after its dependencies).
+ */
+static int
+order_rules(struct ld *ld)
+{
+	struct hl_rulebase *rb = ld->rb;
+	struct deps d;
+	size_t *start = NULL, *edge = NULL, *path = NULL, *pos = NULL;
+	unsigned char *color = NULL;
+	size_t r, top, u, v, no = 0;
+	int rc = HL_ENOMEM;
+
+	if (rb->nrules == 0)
+		return 0;
+	memset(&d, 0, sizeof d);
+	d.nrules = rb->nrules;
+	if ((start = hl__calloc(rb->nrules + 1, sizeof *start)) == NULL)
+		goto err;
+	for (r = 0; r < rb->nrules; r++) {
+		start[r] = d.n;
+		each_cond(rb, r, add_deps, &d);
+	}
+	start[rb->nrules] = d.n;
+	if ((edge = hl__calloc(d.n + 1, sizeof *edge)) == NULL ||
+	    (path = hl__calloc(rb->nrules, sizeof *path)) == NULL ||
+	    (pos = hl__calloc(rb->nrules, sizeof *pos)) == NULL ||
+	    (color = hl__calloc(rb->nrules, 1)) == NULL ||
+	    (rb->order = hl__calloc(rb->nrules, sizeof *rb->order)) == NULL)
+		goto err;
+	d.edge = edge;
+	d.n = 0;
+	for (r = 0; r < rb->nrules; r++)
+		each_cond(rb, r, add_deps, &d);
+
+	for (r = 0; r < rb->nrules; r++) {
+		if (color[r] != 0)
+			continue;
+		top = 0;
+		path[0] = r;
+		pos[0] = start[r];
+		color[r] = 1;
+		for (;;) {
+			u = path[top];
+			if (pos[top] < start[u + 1]) {
+				v = edge[pos[top]++];
+				if (color[v] == 2)
+					continue;
+				if (color[v] == 1) {
+					for (u = 0; path[u] != v; u++)
+						;
+					rc = cycle_error(ld, path, u, top, v);
+					goto out;
+				}
+				color[v] = 1;
+				path[++top] = v;
+				pos[top] = start[v];
+				continue;
+			}
+			color[u] = 2;
+			rb->order[no++] = u;
+			if (top == 0)
+				break;
+			top--;
+		}
+	}
+	rc = 0;
+	goto out;
+err:
+	rc = nomem(ld);
+out:
+	hl__free(start);
+	hl__free(edge);
+	hl__free(path);
+	hl__free(pos);
+	hl__free(color);
+	return rc;
+}
+
+int
+hl__load(const char *text, size_t len, const char *file,
+    struct hl_rulebase **out, hl_error *err)
+{
+	struct ld ld;
+	struct hl__ynode *root = NULL;
+	struct hl__yerror ye;
+	struct hl_rulebase *rb;
+	int rc;
+
+	*out = NULL;
+	memset(&ld, 0, sizeof ld);
+	ld.file = file;
+	ld.err = err;
+	if ((rb = hl__calloc(1, sizeof *rb)) == NULL)
+		return nomem(&ld);
+	ld.rb = rb;
+	rb->suppress_at = HL__DEFAULT_SUPPRESS_AT;
+	rb->nslots = HL__RULE_BASE + 1;
+	if ((rb->file = hl__strndup(file, strlen(file))) == NULL ||
+	    (rb->disclaimer = hl__strndup(HL__DEFAULT_DISCLAIMER,
+	    strlen(HL__DEFAULT_DISCLAIMER))) == NULL ||
+	    (rb->version = hl__strndup("", 0)) == NULL) {
+		rc = nomem(&ld);
+		goto err;
+	}
+
+	if ((rc = hl__ytree_parse(text, len, &root, &ye)) != HL_OK) {
+		if (rc == HL_ENOMEM)
+			nomem(&ld);
+		else
+			fail_at(&ld, rc, ye.line, ye.column, NULL, "%s",
+			    ye.message);
+		goto err;
+	}
+	if (root == NULL || (root->type == HL__Y_SCALAR &&
+	    hl__ytree_isnull(root))) {
+		rc = fail_at(&ld, HL_ESCHEMA, root ? root->line : 1,
+		    root ? root->column : 1, "heavylegs", "missing key "
+		    "'heavylegs' (the rule format version, 1)");
+		goto err;
+	}
+	if (root->type != HL__Y_MAP) {
+		rc = fail(&ld, root, NULL, "a rulebase must be a mapping, "
+		    "not %s", type_name(root));
+		goto err;
+	}
+	if ((rc = read_top(&ld, root)) != 0 || (rc = resolve(&ld)) != 0 ||
+	    (rc = order_rules(&ld)) != 0)
+		goto err;
+	*out = rb;
+	rb = NULL;
+	rc = HL_OK;
+err:
+	hl__rulebase_destroy(rb);
+	hl__ytree_free(root);
+	hl__free(ld.ids.slot);
+	hl__free(ld.srcs.slot);
+	hl__free(ld.pend);
+	return rc;
+}

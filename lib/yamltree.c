@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: MIT */
+/* yamltree.c - builds a small node tree with byte positions from libyaml events. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "alloc.h"
+#include "heavylegs.h"
+#include "yamltree.h"
+
+struct ytree {
+	const unsigned char *text;
+	size_t	 len;
+	size_t	*starts;	/* byte offset of each line, as libyaml counts */
+	size_t	 nlines;
+	size_t	 nnodes;
+	struct hl__yerror *e;
+};
+
+/* Bytes in the UTF-8 sequence that starts with c (1 for a stray byte). */
+static size_t
+u8width(unsigned char c)
+{
+	if (c < 0xc0)
+		return 1;
+	if (c < 0xe0)
+		return 2;
+	if (c < 0xf0)
+		return 3;
+	if (c < 0xf8)
+		return 4;
+	return 1;
+}
+
+/* Length of the line break at p (libyaml's: CR LF, CR, LF, NEL, LS, PS), or 0. */
+static size_t
+breaklen(const unsigned char *p, size_t left)
+{
+	if (left >= 1 && p[0] == '\n')
+		return 1;
+	if (left >= 1 && p[0] == '\r')
+		return (left >= 2 && p[1] == '\n') ? 2 : 1;
+	if (left >= 2 && p[0] == 0xc2 && p[1] == 0x85)
+		return 2;
+	if (left >= 3 && p[0] == 0xe2 && p[1] == 0x80 &&
+	    (p[2] == 0xa8 || p[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+static int
+lines_index(struct ytree *t)
+{
+	size_t i, n, b;
+
+	n = 1;
+	for (i = 0; i < t->len; i += b ? b : 1)
+		if ((b = breaklen(t->text + i, t->len - i)) != 0)
+			n++;
+	if ((t->starts = hl__calloc(n, sizeof *t->starts)) == NULL)
+		return -1;
+	t->nlines = 1;
+	for (i = 0; i < t->len; i += b ? b : 1)
+		if ((b = breaklen(t->text + i, t->len - i)) != 0)
+			t->starts[t->nlines++] = i + b;
+	return 0;
+}
+
+/*
+ * Turn libyaml's mark (0-based line, column in characters) into a 1-based
+ * line and a 1-based column in bytes; *off receives the byte offset.
+ */
+static void
+mark_pos(const struct ytree *t, const yaml_mark_t *m, int *line, int *column,
+    size_t *off)
+{
+	size_t ln, p, end, col;
+
+	ln = m->line < t->nlines ? m->line : t->nlines - 1;
+	p = t->starts[ln];
+	end = ln + 1 < t->nlines ? t->starts[ln + 1] : t->len;
+	col = m->column;
+	while (col > 0 && p < end) {
+		p += u8width(t->text[p]);
+		col--;
+	}
+	if (p > end)
+		p = end;
+	*line = (int)ln + 1;
+	*column = (int)(p - t->starts[ln] + col) + 1;
+	if (off != NULL)
+		*off = p;
+}
+
+/* Position of a byte offset (reader errors give one). */
+static void
+offset_pos(const struct ytree *t, size_t off, int *line, int *column)
+{
+	size_t lo, hi, mid;
+
+	if (off > t->len)
+		off = t->len;
+	lo = 0;
+	hi = t->nlines;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (t->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (int)lo + 1;
+	*column = (int)(off - t->starts[lo]) + 1;
+}
+
+static int
+yerr(struct ytree *t, int code, int line, int column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static int
+yerr(struct ytree *t, int code, int line, int column, const char *fmt, ...)
+{
+	va_list ap;
+
+	t->e->code = code;
+	t->e->line = line;
+	t->e->column = column;
+	va_start(ap, fmt);
+	vsnprintf(t->e->message, sizeof t->e->message, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+static int
+yerr_mark(struct ytree *t, int code, const yaml_mark_t *m, const char *fmt,
+    ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static int
+yerr_mark(struct ytree *t, int code, const yaml_mark_t *m, const char *fmt,
+    ...)
+{
+	va_list ap;
+	int line, column;
+
+	mark_pos(t, m, &line, &column, NULL);
+	t->e->code = code;
+	t->e->line = line;
+	t->e->column = column;
+	va_start(ap, fmt);
+	vsnprintf(t->e->message, sizeof t->e->message, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+/* libyaml could not parse: its problem, at its problem mark. */
+static int
+yerr_parser(struct ytree *t, const yaml_parser_t *p)
+{
+	int line, column, cline, ccol;
+	size_t off;
+	const char *problem;
+
+	if (p->error == YAML_MEMORY_ERROR)
+		return yerr(t, HL_ENOMEM, 0, 0, "out of memory");
+	problem = p->problem != NULL ? p->problem : "invalid YAML";
+	if (p->error == YAML_READER_ERROR) {
+		offset_pos(t, p->problem_offset, &line, &column);
+		return yerr(t, HL_ESYNTAX, line, column, "YAML: %s", problem);
+	}
+	mark_pos(t, &p->problem_mark, &line, &column, &off);
+	if (off < t->len && t->text[off] == '\t')
+		return yerr(t, HL_ESYNTAX, line, column,
+		    "YAML: tab character: indent with spaces (%s)", problem);
+	if (p->context != NULL) {
+		mark_pos(t, &p->context_mark, &cline, &ccol, NULL);
+		return yerr(t, HL_ESYNTAX, line, column,
+		    "YAML: %s (%s at line %d)", problem, p->context, cline);
+	}
+	return yerr(t, HL_ESYNTAX, line, column, "YAML: %s", problem);
+}
+
+void
+hl__ytree_free(struct hl__ynode *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nkid; i++)
+		hl__ytree_free(n->kid[i]);
+	hl__free(n->kid);
+	hl__free(n->str);
+	hl__free(n);
+}
+
+int
+hl__ytree_isnull(const struct hl__ynode *n)
+{
+	if (n == NULL || n->type != HL__Y_SCALAR || n->style != HL__Y_PLAIN)
+		return 0;
+	return n->len == 0 || strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	    strcmp(n->str, "NULL") == 0;
+}
+
+static int
+add_kid(struct ytree *t, struct hl__ynode *parent, struct hl__ynode *kid)
+{
+	struct hl__ynode **k;
+	size_t cap;
+
+	(void)t;
+	if (parent->nkid == parent->cap) {
+		cap = parent->cap ? parent->cap * 2 : 4;
+		if ((k = hl__realloc(parent->kid, cap * sizeof *k)) == NULL)
+			return -1;
+		parent->kid = k;
+		parent->cap = cap;
+	}
+	parent->kid[parent->nkid++] = kid;
+	return 0;
+}
+
+/* Make a node for event ev and attach it; NULL on error (reported). */
+static struct hl__ynode *
+new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
+    size_t depth, struct hl__ynode **root)
+{
+	struct hl__ynode *n;
+	size_t off;
+
+	if (++t->nnodes > HL__YAML_MAX_NODES) {
+		yerr_mark(t, HL_ESCHEMA, &ev->start_mark,
+		    "document limit: more than %u nodes",
+		    (unsigned)HL__YAML_MAX_NODES);
+		return NULL;
+	}
+	if ((n = hl__calloc(1, sizeof *n)) == NULL) {
+		yerr(t, HL_ENOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	mark_pos(t, &ev->start_mark, &n->line, &n->column, &off);
+	if (depth == 0)
+		*root = n;
+	else if (add_kid(t, stack[depth - 1], n) == -1) {
+		hl__free(n);
+		yerr(t, HL_ENOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (ev->type == YAML_SCALAR_EVENT) {
+		n->type = HL__Y_SCALAR;
+		switch (ev->data.scalar.style) {
+		case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+			n->style = HL__Y_SINGLE;
+			break;
+		case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+			n->style = HL__Y_DOUBLE;
+			break;
+		case YAML_LITERAL_SCALAR_STYLE:
+			n->style = HL__Y_LITERAL;
+			break;
+		case YAML_FOLDED_SCALAR_STYLE:
+			n->style = HL__Y_FOLDED;
+			break;
+		default:
+			n->style = HL__Y_PLAIN;
+			break;
+		}
+		n->len = ev->data.scalar.length;
+		n->str = hl__strndup((const char *)ev->data.scalar.value,
+		    n->len);
+		if (n->str == NULL) {
+			yerr(t, HL_ENOMEM, 0, 0, "out of memory");
+			return NULL;
+		}
+		if (n->style == HL__Y_SINGLE || n->style == HL__Y_DOUBLE)
+			off++;
+		if ((n->style == HL__Y_PLAIN || n->style == HL__Y_SINGLE ||
+		    n->style == HL__Y_DOUBLE) &&
+		    ev->start_mark.line == ev->end_mark.line &&
+		    off <= t->len && n->len <= t->len - off &&
+		    memcmp(t->text + off, n->str, n->len) == 0)
+			n->vcolumn = n->column + (n->style != HL__Y_PLAIN);
+	} else {
+		n->type = ev->type == YAML_SEQUENCE_START_EVENT ?
+		    HL__Y_SEQ : HL__Y_MAP;
+		if (ev->type == YAML_SEQUENCE_START_EVENT)
+			n->style = ev->data.sequence_start.style ==
+			    YAML_FLOW_SEQUENCE_STYLE ? HL__Y_FLOW : HL__Y_BLOCK;
+		else
+			n->style = ev->data.mapping_start.style ==
+			    YAML_FLOW_MAPPING_STYLE ? HL__Y_FLOW : HL__Y_BLOCK;
+	}
+	return n;
+}
+
+/* Refuse anchors and tags on a node event. */
+static int
+check_props(struct ytree *t, const yaml_event_t *ev)
+{
+	const yaml_char_t *anchor, *tag;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	default:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	}
+	if (anchor != NULL)
+		return yerr_mark(t, HL_ESCHEMA, &ev->start_mark,
+		    "aliases are not supported (anchor '&%.60s')",
+		    (const char *)anchor);
+	if (tag != NULL)
+		return yerr_mark(t, HL_ESCHEMA, &ev->start_mark,
+		    "tags are not supported ('%.60s')", (const char *)tag);
+	return 0;
+}
+
+int
+hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
+    struct hl__yerror *e)
+{
+	struct ytree t;
+	struct hl__ynode *stack[HL__YAML_MAX_DEPTH], *n;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	size_t depth = 0;
+	int ndoc = 0, done = 0, rc = HL_OK;
+
+	*root = NULL;
+	memset(e, 0, sizeof *e);
+	memset(&t, 0, sizeof t);
+	t.e = e;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	t.text = (const unsigned char *)text;
+	t.len = len;
+	if (len > HL__YAML_MAX_BYTES)
+		return yerr(&t, HL_ESCHEMA, 0, 0,
+		    "document limit: larger than %u bytes",
+		    (unsigned)HL__YAML_MAX_BYTES);
+	if (lines_index(&t) == -1)
+		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
+	if (!yaml_parser_initialize(&parser)) {
+		hl__free(t.starts);
+		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
+	}
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, t.text, len);
+
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			rc = yerr_parser(&t, &parser);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (ndoc++ > 0)
+				rc = yerr_mark(&t, HL_ESCHEMA, &ev.start_mark,
+				    "more than one document (one rulebase "
+				    "per file)");
+			break;
+		case YAML_ALIAS_EVENT:
+			rc = yerr_mark(&t, HL_ESCHEMA, &ev.start_mark,
+			    "aliases are not supported (alias '*%.60s')",
+			    (const char *)ev.data.alias.anchor);
+			break;
+		case YAML_SCALAR_EVENT:
+			if ((rc = check_props(&t, &ev)) != 0)
+				break;
+			if (ev.data.scalar.length > HL__YAML_MAX_SCALAR) {
+				rc = yerr_mark(&t, HL_ESCHEMA, &ev.start_mark,
+				    "document limit: scalar longer than %u "
+				    "bytes", (unsigned)HL__YAML_MAX_SCALAR);
+				break;
+			}
+			if (new_node(&t, &ev, stack, depth, root) == NULL)
+				rc = e->code;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if ((rc = check_props(&t, &ev)) != 0)
+				break;
+			if (depth == HL__YAML_MAX_DEPTH) {
+				rc = yerr_mark(&t, HL_ESCHEMA, &ev.start_mark,
+				    "document limit: nested deeper than %u "
+				    "levels", (unsigned)HL__YAML_MAX_DEPTH);
+				break;
+			}
+			if ((n = new_node(&t, &ev, stack, depth, root)) == NULL)
+				rc = e->code;
+			else
+				stack[depth++] = n;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (depth > 0)
+				depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (rc != HL_OK)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	hl__free(t.starts);
+	if (rc != HL_OK) {
+		hl__ytree_free(*root);
+		*root = NULL;
+	}
+	return rc;
+}
