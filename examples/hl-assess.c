@@ -121,8 +121,8 @@ parse_value(const hl_input_info *in, const char *tok, double *out,
 			snprintf(msg, msgsz, "%s must be yes, no or unknown, "
 			    "not '%s'", in->name, tok);
 		else
-			snprintf(msg, msgsz, "%s: '%s' is not a number",
-			    in->name, tok);
+			snprintf(msg, msgsz, "%s: '%s' is not a %snumber",
+			    in->name, tok, errno == ERANGE ? "finite " : "");
 		return -1;
 	}
 	*out = d;
@@ -152,6 +152,23 @@ set_one(hl_inputs *in, const char *name, double v, const char *file,
 		return -1;
 	}
 	return 0;
+}
+
+#define SEPARATORS	" \t\r\n,"
+
+/* Number of values in s, separated by blanks or commas. */
+static size_t
+count_tokens(const char *s)
+{
+	size_t n = 0;
+
+	for (;;) {
+		s += strspn(s, SEPARATORS);
+		if (*s == '\0')
+			return n;
+		n++;
+		s += strcspn(s, SEPARATORS);
+	}
 }
 
 /* Parse one "name = value..." line (comment already removed). */
@@ -207,20 +224,27 @@ parse_line(const struct vocab *v, hl_inputs *in, char *s, const char *file,
 		return -1;
 	}
 
+	n = count_tokens(val);
+	if (n == 0) {
+		snprintf(msg, sizeof msg, "missing value for %s", s);
+		lerr(file, line, msg);
+		return -1;
+	}
+	if ((idx >= 0 || info->length <= 1) && n > 1) {
+		snprintf(msg, sizeof msg, "%s takes one value", s);
+		lerr(file, line, msg);
+		return -1;
+	}
+	if (n > (size_t)info->length) {
+		snprintf(msg, sizeof msg, "%s takes at most %d values "
+		    "(today first)", name, info->length);
+		lerr(file, line, msg);
+		return -1;
+	}
+
 	n = 0;
-	for (tok = strtok_r(val, " \t\r\n,", &save); tok != NULL;
-	    tok = strtok_r(NULL, " \t\r\n,", &save), n++) {
-		if ((idx >= 0 || info->length <= 1) && n >= 1) {
-			snprintf(msg, sizeof msg, "%s takes one value", s);
-			lerr(file, line, msg);
-			return -1;
-		}
-		if (n >= (size_t)info->length) {
-			snprintf(msg, sizeof msg, "%s has only %d days",
-			    name, info->length);
-			lerr(file, line, msg);
-			return -1;
-		}
+	for (tok = strtok_r(val, SEPARATORS, &save); tok != NULL;
+	    tok = strtok_r(NULL, SEPARATORS, &save), n++) {
 		if (parse_value(info, tok, &d, msg, sizeof msg) != 0) {
 			lerr(file, line, msg);
 			bad = 1;
@@ -233,11 +257,6 @@ parse_line(const struct vocab *v, hl_inputs *in, char *s, const char *file,
 			snprintf(setname, sizeof setname, "%s", name);
 		if (set_one(in, setname, d, file, line) != 0)
 			bad = 1;
-	}
-	if (n == 0) {
-		snprintf(msg, sizeof msg, "missing value for %s", s);
-		lerr(file, line, msg);
-		return -1;
 	}
 	return bad ? -1 : 0;
 }
@@ -380,6 +399,7 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 	const hl_finding *f;
 	const hl_input_info *info;
 	const char *q, *ver;
+	char head[512];
 	size_t i, n, rank;
 	int triage, suppress, kind, seen;
 	double conf, score;
@@ -445,11 +465,13 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 			printf("\nWhat to do\n");
 		score = hl_finding_score(f);
 		if (isnan(score))
-			printf("  * %s [%s]\n", hl_finding_title(f),
-			    hl_finding_id(f));
+			snprintf(head, sizeof head, "%s [%s]",
+			    hl_finding_title(f), hl_finding_id(f));
 		else
-			printf("  * %s [%s, for a cause at %.2f]\n",
-			    hl_finding_title(f), hl_finding_id(f), score);
+			snprintf(head, sizeof head, "%s [%s, for a cause at "
+			    "%.2f]", hl_finding_title(f), hl_finding_id(f),
+			    score);
+		wrap(head, 2, "* ");
 		wrap(hl_finding_advice(f), 4, NULL);
 	}
 	if (!seen)
@@ -465,8 +487,9 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 		info = vocab_find(v, q);
 		if (info != NULL && info->description != NULL &&
 		    *info->description != '\0') {
-			printf("  - %s: ", q);
-			wrap(info->description, 0, NULL);
+			snprintf(head, sizeof head, "%s: %s", q,
+			    info->description);
+			wrap(head, 2, "- ");
 		} else
 			printf("  - %s\n", q);
 	}
