@@ -870,8 +870,11 @@ def _copy_finding(lib, f):
     return out
 
 
+_JSON_CAP = 8192     # first buffer size for hl_report_json; grown as needed
+
+
 def _report_json(lib, rep):
-    cap = 8192
+    cap = _JSON_CAP
     needed = ctypes.c_size_t(0)
     for _ in range(4):
         buf = ctypes.create_string_buffer(cap)
