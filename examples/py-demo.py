@@ -8,6 +8,7 @@ Run from the repository root:
 
 import os
 import sys
+import textwrap
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -38,12 +39,11 @@ def main(argv):
     inp["calf_swelling_one_side"] = False
     inp["chest_pain_or_breathlessness"] = False
 
-    try:
-        inp["daily_sleep_h[7]"] = 30
-    except heavylegs.Error as e:
-        print("refused as expected: %s (%s)" % (e, e.code_name))
-
     print("libheavylegs %s" % heavylegs.version())
+    try:
+        inp["daily_sleep_h[7]"] = 30      # the library refuses it
+    except heavylegs.Error as e:
+        print("refused: %s (%s, field %s)" % (e, e.code_name, e.name))
     print("acwr %s, heat index %s F, sleep %s h/night" % (
         fmt(inp.derive("acwr")), fmt(inp.derive("heat_index_f"), "%.0f"),
         fmt(inp.derive("sleep_7d_h"), "%.1f")))
@@ -73,12 +73,16 @@ def main(argv):
     if strategies:
         print("what to try:")
         for f in strategies:
-            print("  - %s%s" % (f.title, ": " + f.advice if f.advice else ""))
+            print("  - %s" % f.title)
+            if f.advice:
+                print(textwrap.fill(f.advice, 76, initial_indent="    ",
+                                    subsequent_indent="    "))
     if rep.questions:
-        print("please answer next: %s" % ", ".join(rep.questions))
+        print(textwrap.fill("please answer next: " + ", ".join(
+            rep.questions), 78, subsequent_indent="    "))
     for w in rep.warnings:
         print("warning: %s" % w)
-    print(rep.disclaimer)
+    print(textwrap.fill(rep.disclaimer, 78))
     return 0
 
 
