@@ -397,6 +397,10 @@ def test_broken_rulebase_positions():
     assert (e.line, e.column, e.rule) == (7, 23, "c1"), repr(e)
     assert e.message.startswith("x.yaml:7:23: rule c1: "), e.message
     e = raises(lambda: hl.Rulebase.from_string(
+        text.replace("acwr >= >= 1", '"acwr >= >= 1"'), name="x.yaml"),
+        hl.ESYNTAX)
+    assert (e.line, e.column) == (7, 24), repr(e)     # + the opening quote
+    e = raises(lambda: hl.Rulebase.from_string(
         text.replace("acwr >= >= 1", "acwx > 1"), name="x.yaml"),
         hl.ESCHEMA, "acwx")
     assert (e.line, e.column) == (7, 15), repr(e)
