@@ -431,8 +431,9 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 			continue;
 		if (!seen++)
 			printf("\nWarning signs\n");
-		printf("  ! %s [%s: %s]\n", hl_finding_title(f),
+		snprintf(head, sizeof head, "%s [%s: %s]", hl_finding_title(f),
 		    hl_finding_id(f), hl_finding_band(f));
+		wrap(head, 2, "! ");
 		print_evidence(f, "because:");
 		wrap(hl_finding_advice(f), 4, NULL);
 	}
