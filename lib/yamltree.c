@@ -17,6 +17,8 @@ struct ytree {
 	size_t	 nlines;
 	size_t	 nnodes;
 	struct hl__yerror *e;
+	/* the last position found, where the next search starts */
+	size_t	 cline, ccol, coff;
 };
 
 /* Bytes in the UTF-8 sequence that starts with c (1 for a stray byte). */
@@ -73,7 +75,7 @@ lines_index(struct ytree *t)
  * line and a 1-based column in bytes; *off receives the byte offset.
  */
 static void
-mark_pos(const struct ytree *t, const yaml_mark_t *m, int *line, int *column,
+mark_pos(struct ytree *t, const yaml_mark_t *m, int *line, int *column,
     size_t *off)
 {
 	size_t ln, p, end, col;
@@ -82,12 +84,23 @@ mark_pos(const struct ytree *t, const yaml_mark_t *m, int *line, int *column,
 	p = t->starts[ln];
 	end = ln + 1 < t->nlines ? t->starts[ln + 1] : t->len;
 	col = m->column;
+	/* Marks mostly move forward: go on from the last one on this line. */
+	if (ln == t->cline && col >= t->ccol && t->coff >= p &&
+	    t->coff <= end) {
+		p = t->coff;
+		col -= t->ccol;
+	}
 	while (col > 0 && p < end) {
 		p += u8width(t->text[p]);
 		col--;
 	}
 	if (p > end)
 		p = end;
+	if (col == 0) {
+		t->cline = ln;
+		t->ccol = m->column;
+		t->coff = p;
+	}
 	*line = (int)ln + 1;
 	*column = (int)(p - t->starts[ln] + col) + 1;
 	if (off != NULL)
