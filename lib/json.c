@@ -62,6 +62,26 @@ utf8_len(const unsigned char *s)
 	return 0;
 }
 
+/* 1 for the bytes that stand for themselves in a JSON string. */
+static const unsigned char plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /*
  * A JSON string: quotes, backslashes and control characters escaped,
  * UTF-8 passed through, an invalid byte written as U+FFFD.  NULL is null.
@@ -81,11 +101,11 @@ put_str(struct jw *w, const char *str)
 	}
 	put(w, "\"", 1);
 	run = s;
-	while (*s != '\0') {
-		if (*s >= 0x20 && *s != '"' && *s != '\\' && *s < 0x80) {
+	for (;;) {
+		while (plain[*s])
 			s++;
-			continue;
-		}
+		if (*s == '\0')
+			break;
 		if (*s >= 0x80 && (n = utf8_len(s)) != 0) {
 			s += n;
 			continue;
@@ -142,6 +162,22 @@ put_text(struct jw *w, const char *s)
 	put_str(w, s);
 }
 
+static void
+put_int(struct jw *w, long long v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	put(w, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 /* A number; NaN and infinities are null. */
 static void
 put_num(struct jw *w, double v)
@@ -153,27 +189,17 @@ put_num(struct jw *w, double v)
 		puts_(w, "null");
 		return;
 	}
+	if (v == floor(v) && fabs(v) < 1e15) {
+		/* what hl__fmt_double writes for an integer, only faster */
+		put_int(w, (long long)v);
+		return;
+	}
 	n = hl__fmt_double(tmp, sizeof tmp, v, -1);
 	if (n < 0 || (size_t)n >= sizeof tmp) {
 		puts_(w, "null");
 		return;
 	}
 	put(w, tmp, (size_t)n);
-}
-
-static void
-put_int(struct jw *w, long v)
-{
-	char tmp[24], *p = tmp + sizeof tmp;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		*--p = '-';
-	put(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 static void
