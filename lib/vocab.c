@@ -62,7 +62,7 @@ typedef char hl__vocab_v1_size[
 static int
 name_is(const char *name, const char *s, size_t len)
 {
-	return strncmp(name, s, len) == 0 && name[len] == '\0';
+	return strlen(name) == len && memcmp(name, s, len) == 0;
 }
 
 int
