@@ -88,25 +88,27 @@ peak_rss_kb(void)
 }
 
 /*
- * A value for one input slot: about a quarter unknown; yes about 1 in 8,
- * but 1 in 50 for the red-flag screen, so that most runners are not sent
- * to a doctor.
+ * A value for one input slot: about a quarter unknown; yes (or an enum
+ * other than its first value) about 1 in 8, but 1 in 50 for the red-flag
+ * screen, so that most runners are not sent to a doctor.
  */
 static double
 value_for(const hl_input_info *d)
 {
-	double lo, hi, yes;
+	double lo, hi, odd;
 
 	if (uniform() < 0.25)
 		return NAN;
+	odd = d->offset >= offsetof(hl_inputs, calf_swelling_one_side) &&
+	    d->offset <= offsetof(hl_inputs, headache_nausea_vomiting) ?
+	    0.02 : 0.125;
 	switch (d->kind) {
 	case HL_KIND_TRI:
-		yes = d->offset >= offsetof(hl_inputs, calf_swelling_one_side) &&
-		    d->offset <= offsetof(hl_inputs, headache_nausea_vomiting) ?
-		    0.02 : 0.125;
-		return uniform() < yes ? HL_YES : HL_NO;
+		return uniform() < odd ? HL_YES : HL_NO;
 	case HL_KIND_ENUM:
-		return floor(uniform() * d->enum_count);
+		if (d->enum_count < 2 || uniform() >= odd)
+			return 0;
+		return 1 + floor(uniform() * (d->enum_count - 1));
 	default:
 		break;
 	}
