@@ -336,6 +336,7 @@ hl_inputs_set(hl_inputs *in, const char *name, double value, hl_error *err)
 		return rc;
 	if ((why = check_value(&hl__input_defs[def], value)) != BAD_NONE) {
 		/* put_reason reads the value from a struct. */
+		hl_inputs_init(&one, sizeof one);
 		memcpy((char *)&one + 8 + 8 * slot, &value, sizeof value);
 		sb_init(&b, msg, sizeof msg);
 		sb_puts(&b, "invalid input: ");

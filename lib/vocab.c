@@ -39,7 +39,8 @@ static const char *const skin_names[] = {
 	  0, 1, 0, 0, HL__NOBOUND, HL__NOBOUND, 0, NULL },
 #define D_ENM(f, names, d)						\
 	{ #f, "", d, HL_KIND_ENUM, HL__LEN(f), 1, offsetof(hl_inputs, f), \
-	  0, (double)(sizeof names / sizeof names[0] - 1), 0, 0, HL__NOBOUND, HL__NOBOUND,	\
+	  0, (double)(sizeof names / sizeof names[0] - 1), 0, 0,	\
+	  HL__NOBOUND, HL__NOBOUND,					\
 	  (int)(sizeof names / sizeof names[0]), names },
 
 const struct hl__input_def hl__input_defs[] = {

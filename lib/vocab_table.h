@@ -10,6 +10,7 @@
 #include <math.h>
 
 #define HL__NOBOUND	NAN	/* no plausible range */
+#define HL__NB		HL__NOBOUND
 
 /*
  * The vocabulary of DOMAIN.md section a, one entry per field of hl_inputs
@@ -40,7 +41,7 @@
 	    "How hard each day's running felt, 0-10 (CR-10 scale)")	\
 	NUM(daily_resting_hr_bpm, "bpm", 1, 20, 0, 220, 0, 30, 100,	\
 	    "Resting heart rate each morning, from a watch")		\
-	NUM(daily_hrv_rmssd_ms, "ms", 1, 0, 1, 1000, 0, 5, 250,	\
+	NUM(daily_hrv_rmssd_ms, "ms", 1, 0, 1, 1000, 0, 5, 250,		\
 	    "Heart-rate variability (RMSSD) each night or morning")	\
 	NUM(daily_sleep_h, "h", 1, 0, 0, 24, 0, 3, 12,			\
 	    "Hours asleep each night")					\
@@ -52,7 +53,7 @@
 	    "On video or to a coach, the foot lands well ahead of the body") \
 	NUM(last_run_duration_min, "min", 1, 0, 1, 1440, 0, 10, 600,	\
 	    "Duration of the run that felt heavy")			\
-	NUM(air_temp_c, "\302\260C", 1, -90, 0, 60, 0, -30, 45,	\
+	NUM(air_temp_c, "\302\260C", 1, -90, 0, 60, 0, -30, 45,		\
 	    "Air temperature during that run")				\
 	NUM(relative_humidity_pct, "%", 1, 0, 0, 100, 0, 1, 100,	\
 	    "Relative humidity during that run")			\
@@ -65,10 +66,10 @@
 	NUM(pre_run_body_mass_kg, "kg", 1, 20, 1, 350, 0, 35, 180,	\
 	    "Body mass just before that run")				\
 	NUM(post_run_body_mass_kg, "kg", 1, 20, 1, 350, 0, 35, 180,	\
-	    "Body mass just after that run, on the same scale")	\
+	    "Body mass just after that run, on the same scale")		\
 	NUM(fluid_during_run_l, "L", 1, 0, 0, 20, 0, 0, 5,		\
 	    "Fluid drunk during that run")				\
-	NUM(morning_body_mass_kg, "kg", 1, 20, 1, 350, 0, HL__NOBOUND, HL__NOBOUND,	\
+	NUM(morning_body_mass_kg, "kg", 1, 20, 1, 350, 0, HL__NB, HL__NB, \
 	    "Body mass on waking today, before eating or drinking")	\
 	CNT(urine_color, "", 1, 8, 1, 8,				\
 	    "Urine colour on the Armstrong chart, 1 (pale) to 8 (dark)") \
@@ -81,11 +82,11 @@
 	NUM(carb_intake_g_day, "g/day", 1, 0, 0, 2000, 0, 50, 1200,	\
 	    "Carbohydrate eaten per day")				\
 	TRI(carbs_during_long_runs,					\
-	    "Takes 30 g or more of carbohydrate per hour on runs of 75 min or more") \
+	    "Takes 30 g/h or more of carbohydrate on runs of 75 min or more") \
 	ENM(diet_pattern, diet_names,					\
 	    "Diet: omnivore, vegetarian or vegan")			\
 	ENM(menstrual_status, menses_names,				\
-	    "Periods: regular, irregular, absent 3 months or more, or not applicable") \
+	    "Periods: regular, irregular, absent 3 months or more, or n/a") \
 	TRI(restricting_food_intake,					\
 	    "Deliberately eats less or leaves out foods")		\
 	TRI(heavy_menstrual_bleeding,					\
@@ -95,7 +96,7 @@
 	NUM(ferritin_ug_l, "\302\265g/L", 3, 0, 1, 10000, 0, 3, 500,	\
 	    "Blood ferritin (ug/L, the same as ng/mL)")			\
 	NUM(hemoglobin_g_l, "g/L", 3, 20, 0, 260, 0, 70, 190,		\
-	    "Blood haemoglobin in g/L (g/dL times 10)")		\
+	    "Blood haemoglobin in g/L (g/dL times 10)")			\
 	NUM(transferrin_saturation_pct, "%", 3, 0, 0, 100, 0, 3, 80,	\
 	    "Transferrin saturation of the blood")			\
 	CNT(strength_sessions_per_week, "/week", 0, 21, 0, 7,		\
@@ -118,7 +119,7 @@
 	    "Days since the heaviness began (0 = today)")		\
 	ENM(heaviness_onset, onset_names,				\
 	    "How the heaviness began: gradually or suddenly")		\
-	NUM(heaviness_severity, "", 1, 0, 0, 10, 0, HL__NOBOUND, HL__NOBOUND,		\
+	NUM(heaviness_severity, "", 1, 0, 0, 10, 0, HL__NB, HL__NB,	\
 	    "How heavy the legs feel, 0 (not at all) to 10 (the worst)") \
 	ENM(heaviness_side, side_names,					\
 	    "Heaviness in both legs or in one")				\
@@ -135,9 +136,10 @@
 	TRI(leg_warm_red_tender,					\
 	    "Part of a leg is warm, red and tender")			\
 	TRI(recent_travel_or_immobility,				\
-	    "4 h or more seated travel in 4 weeks, 3+ days in bed, or surgery or a cast in 12 weeks") \
+	    "4 h+ seated travel or 3+ days in bed (4 weeks), surgery or a " \
+	    "cast (12 weeks)")						\
 	TRI(vte_risk_factors,						\
-	    "Past clot, cancer, oestrogen pill or HRT, pregnancy or a recent birth") \
+	    "Past clot, cancer, oestrogen pill or HRT, pregnancy or a birth") \
 	TRI(leg_pain_at_rest,						\
 	    "Leg pain at rest")						\
 	TRI(numbness_tingling,						\
@@ -151,17 +153,19 @@
 	TRI(ankle_swelling_end_of_day,					\
 	    "Ankles swell by the end of the day")			\
 	ENM(exertional_pain_pattern, pain_names,			\
-	    "Leg pain when running: none, eases on stopping, or eases only sitting or bending") \
+	    "Leg pain when running: none, eases on stopping, or eases only " \
+	    "sitting or bending")					\
 	ENM(skin_change, skin_names,					\
-	    "Lower-leg skin: unchanged, brown or eczema-like, or pale, blue and cold") \
+	    "Lower-leg skin: unchanged, brown or eczema-like, or pale, " \
+	    "blue and cold")						\
 	TRI(dark_urine_after_run,					\
 	    "Brown or cola-coloured urine after a run, not just dark yellow") \
 	TRI(severe_muscle_pain_swelling,				\
 	    "Muscle pain or swelling far beyond what the effort explains") \
 	TRI(chest_pain_or_breathlessness,				\
-	    "Chest pain or pressure, or breathless at rest or beyond the effort") \
+	    "Chest pain or pressure, or breathless at rest or beyond effort") \
 	TRI(saddle_numbness_or_bladder_bowel_change,			\
-	    "Numbness around the groin or seat, or new bladder or bowel trouble") \
+	    "Numbness around the groin or seat, or new bladder/bowel trouble") \
 	TRI(confusion_or_collapse,					\
 	    "Confusion or collapse during or after the run")		\
 	TRI(headache_nausea_vomiting,					\

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_derive.c - tests of the derived metrics against values worked by hand. */
+/* check_derive.c - tests of the derived metrics against hand-worked values. */
 
 #include <math.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_inputs.c - tests of the input vocabulary, access by name and validation. */
+/* check_inputs.c - tests of the input vocabulary, access and validation. */
 
 #include <math.h>
 #include <stddef.h>
@@ -370,7 +370,7 @@ START_TEST(bounds_both_sides)
 			expect(name, b->lo - 1, HL_EINPUT);
 			expect(name, b->hi, HL_OK);
 			expect(name, b->hi + 1, HL_EINPUT);
-			expect(name, b->lo + 0.5, HL_EINPUT);	/* not whole */
+			expect(name, b->lo + 0.5, HL_EINPUT); /* whole? */
 			expect(name, b->hi - 0.25, HL_EINPUT);
 			continue;
 		}
@@ -512,7 +512,8 @@ START_TEST(messages)
 
 	memset(&err, 0, sizeof err);
 	ck_assert_int_eq(hl_inputs_set(&in, "age_years", 130, &err), HL_EINPUT);
-	ck_assert_str_eq(err.message, "invalid input: age_years 130 is above 120");
+	ck_assert_str_eq(err.message,
+	    "invalid input: age_years 130 is above 120");
 	ck_assert_int_eq(hl_inputs_set(&in, "body_mass_kg", 20, &err),
 	    HL_EINPUT);
 	ck_assert_str_eq(err.message,
@@ -562,7 +563,7 @@ START_TEST(cross_dew_point)
 	ck_assert_int_eq(check(&in, &err), HL_EINPUT);
 	in.air_temp_c = NAN;			/* unknown: no check */
 	ck_assert_int_eq(check(&in, &err), HL_OK);
-	in.air_temp_c = -95;			/* invalid itself: named alone */
+	in.air_temp_c = -95;		/* invalid itself: named alone */
 	in.dew_point_c = 0;
 	ck_assert_int_eq(check(&in, &err), HL_EINPUT);
 	ck_assert_str_eq(err.name, "air_temp_c");
@@ -579,7 +580,7 @@ START_TEST(cross_run_mass)
 	hl_error err;
 
 	in.pre_run_body_mass_kg = 70;
-	in.post_run_body_mass_kg = 63;		/* |-7| = 10 % of 70: fine */
+	in.post_run_body_mass_kg = 63;	/* |-7| = 10 % of 70: fine */
 	ck_assert_int_eq(check(&in, &err), HL_OK);
 	in.post_run_body_mass_kg = 62.9;	/* 7.1 > 7 */
 	ck_assert_int_eq(check(&in, &err), HL_EINPUT);
@@ -765,7 +766,7 @@ static const struct {
 	{ "daily_sleep_h[ 1]", HL_EINVAL },
 	{ "daily_sleep_h[1]x", HL_EINVAL },
 	{ "daily_sleep_h[1][2]", HL_EINVAL },
-	{ "daily_sleep_h", HL_EINVAL },		/* a series needs a day */
+	{ "daily_sleep_h", HL_EINVAL },	/* a series needs a day */
 	{ "age_years[1]", HL_EINVAL },		/* a scalar takes none */
 	{ "age_years[0]", HL_EINVAL },
 	{ "", HL_EINVAL },
@@ -1197,7 +1198,7 @@ START_TEST(warnings)
 		ck_assert_int_eq(hl__warning_text(&bad, &in, buf, sizeof buf),
 		    HL_EINVAL);
 		bad.rule = HL__W_PLAUSIBLE;
-		bad.day = 1;			/* a scalar has day 0 only */
+		bad.day = 1;		/* a scalar has day 0 only */
 		ck_assert_int_eq(hl__warning_text(&bad, &in, buf, sizeof buf),
 		    HL_EINVAL);
 		bad.day = 0;

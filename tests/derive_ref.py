@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""An independent reference of the derived metrics, checked against the library.
+"""An independent reference of the derived metrics, checked against the lib.
 
 Every metric of DOMAIN.md section a is computed here again, straight from the
 domain reference, for many random runners (fixed seed: unknown days, rest
