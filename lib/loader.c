@@ -1324,10 +1324,9 @@ rule_pos(const struct hl_rulebase *rb, size_t r, int *line, int *column)
 	}
 }
 
-/* Report the cycle that closes at rule v: stack[from..top], then v. */
+/* Report the cycle walk[from..n-1] -> walk[from]. */
 static int
-cycle_error(struct ld *ld, const size_t *path, size_t from, size_t top,
-    size_t v)
+cycle_error(struct ld *ld, const size_t *walk, size_t from, size_t n)
 {
 	const struct hl_rulebase *rb = ld->rb;
 	char buf[200];
@@ -1335,88 +1334,131 @@ cycle_error(struct ld *ld, const size_t *path, size_t from, size_t top,
 	int line, column, w;
 
 	buf[0] = '\0';
-	for (i = from; i <= top + 1; i++) {
+	for (i = from; i <= n; i++) {
 		w = snprintf(buf + len, sizeof buf - len, "%s%s",
-		    i > from ? " -> " : "", rule_id(rb, i <= top ? path[i] : v));
+		    i > from ? " -> " : "", rule_id(rb, walk[i < n ? i : from]));
 		if (w < 0 || (size_t)w >= sizeof buf - len) {
 			snprintf(buf + sizeof buf - 5, 5, "...");
 			break;
 		}
 		len += (size_t)w;
 	}
-	ld->rule = rule_id(rb, v);
-	rule_pos(rb, v, &line, &column);
+	ld->rule = rule_id(rb, walk[from]);
+	rule_pos(rb, walk[from], &line, &column);
 	return fail_at(ld, HL_ESCHEMA, line, column, "fired",
 	    "fired() dependency cycle: %s", buf);
 }
 
+/* A binary min-heap of rule indices. */
+static void
+heap_push(size_t *h, size_t *n, size_t v)
+{
+	size_t i = (*n)++, up;
+
+	for (; i > 0 && h[up = (i - 1) / 2] > v; i = up)
+		h[i] = h[up];
+	h[i] = v;
+}
+
+static size_t
+heap_pop(size_t *h, size_t *n)
+{
+	size_t top = h[0], v = h[--*n], i = 0, k;
+
+	for (;;) {
+		k = 2 * i + 1;
+		if (k >= *n)
+			break;
+		if (k + 1 < *n && h[k + 1] < h[k])
+			k++;
+		if (h[k] >= v)
+			break;
+		h[i] = h[k];
+		i = k;
+	}
+	if (*n > 0)
+		h[i] = v;
+	return top;
+}
+
 /*
- * rb->order: each rule after the rules its conditions read through
- * fired(), otherwise red flags before causes in file order (a depth-first
- * walk in rule order, emitting a rule after its dependencies).
+ * rb->order: every rule after the rules its conditions read through
+ * fired(); among the rules that are free to go, the lowest index first
+ * (red flags before causes, then file order).  What never becomes free
+ * lies on or behind a cycle: follow unfinished dependencies from the first
+ * such rule until one repeats, and report that cycle.
  */
 static int
 order_rules(struct ld *ld)
 {
 	struct hl_rulebase *rb = ld->rb;
 	struct deps d;
-	size_t *start = NULL, *edge = NULL, *path = NULL, *pos = NULL;
-	unsigned char *color = NULL;
-	size_t r, top, u, v, no = 0;
+	size_t *start = NULL, *edge = NULL, *rstart = NULL, *redge = NULL;
+	size_t *wait = NULL, *heap = NULL, *seen = NULL;
+	size_t nr = rb->nrules, r, i, u, v, nh = 0, no = 0;
 	int rc = HL_ENOMEM;
 
-	if (rb->nrules == 0)
+	if (nr == 0)
 		return 0;
 	memset(&d, 0, sizeof d);
-	d.nrules = rb->nrules;
-	if ((start = hl__calloc(rb->nrules + 1, sizeof *start)) == NULL)
+	d.nrules = nr;
+	if ((start = hl__calloc(nr + 1, sizeof *start)) == NULL)
 		goto err;
-	for (r = 0; r < rb->nrules; r++) {
+	for (r = 0; r < nr; r++) {
 		start[r] = d.n;
 		each_cond(rb, r, add_deps, &d);
 	}
-	start[rb->nrules] = d.n;
+	start[nr] = d.n;
 	if ((edge = hl__calloc(d.n + 1, sizeof *edge)) == NULL ||
-	    (path = hl__calloc(rb->nrules, sizeof *path)) == NULL ||
-	    (pos = hl__calloc(rb->nrules, sizeof *pos)) == NULL ||
-	    (color = hl__calloc(rb->nrules, 1)) == NULL ||
-	    (rb->order = hl__calloc(rb->nrules, sizeof *rb->order)) == NULL)
+	    (redge = hl__calloc(d.n + 1, sizeof *redge)) == NULL ||
+	    (rstart = hl__calloc(nr + 1, sizeof *rstart)) == NULL ||
+	    (wait = hl__calloc(nr, sizeof *wait)) == NULL ||
+	    (heap = hl__calloc(nr, sizeof *heap)) == NULL ||
+	    (seen = hl__calloc(nr, sizeof *seen)) == NULL ||
+	    (rb->order = hl__calloc(nr, sizeof *rb->order)) == NULL)
 		goto err;
 	d.edge = edge;
 	d.n = 0;
-	for (r = 0; r < rb->nrules; r++)
+	for (r = 0; r < nr; r++)
 		each_cond(rb, r, add_deps, &d);
 
-	for (r = 0; r < rb->nrules; r++) {
-		if (color[r] != 0)
-			continue;
-		top = 0;
-		path[0] = r;
-		pos[0] = start[r];
-		color[r] = 1;
-		for (;;) {
-			u = path[top];
-			if (pos[top] < start[u + 1]) {
-				v = edge[pos[top]++];
-				if (color[v] == 2)
-					continue;
-				if (color[v] == 1) {
-					for (u = 0; path[u] != v; u++)
-						;
-					rc = cycle_error(ld, path, u, top, v);
-					goto out;
-				}
-				color[v] = 1;
-				path[++top] = v;
-				pos[top] = start[v];
-				continue;
-			}
-			color[u] = 2;
-			rb->order[no++] = u;
-			if (top == 0)
-				break;
-			top--;
+	/* Who waits for whom: redge[rstart[v]..] lists the readers of v. */
+	for (i = 0; i < d.n; i++)
+		rstart[edge[i]]++;
+	for (v = 0, u = 0; v < nr; v++) {
+		i = rstart[v];
+		rstart[v] = u;
+		u += i;
+	}
+	rstart[nr] = u;
+	for (r = 0; r < nr; r++) {
+		wait[r] = start[r + 1] - start[r];
+		for (i = start[r]; i < start[r + 1]; i++)
+			redge[rstart[edge[i]] + seen[edge[i]]++] = r;
+		if (wait[r] == 0)
+			heap_push(heap, &nh, r);
+	}
+	while (nh > 0) {
+		u = heap_pop(heap, &nh);
+		rb->order[no++] = u;
+		for (i = rstart[u]; i < rstart[u + 1]; i++)
+			if (--wait[redge[i]] == 0)
+				heap_push(heap, &nh, redge[i]);
+	}
+	if (no < nr) {
+		/* heap[] becomes the walk, seen[] each rule's place in it + 1 */
+		memset(seen, 0, nr * sizeof *seen);
+		for (u = 0; wait[u] == 0; u++)
+			;
+		for (nh = 0; seen[u] == 0; nh++) {
+			heap[nh] = u;
+			seen[u] = nh + 1;
+			for (i = start[u]; wait[edge[i]] == 0; i++)
+				;
+			u = edge[i];
 		}
+		rc = cycle_error(ld, heap, seen[u] - 1, nh);
+		goto out;
 	}
 	rc = 0;
 	goto out;
@@ -1425,9 +1467,11 @@ err:
 out:
 	hl__free(start);
 	hl__free(edge);
-	hl__free(path);
-	hl__free(pos);
-	hl__free(color);
+	hl__free(rstart);
+	hl__free(redge);
+	hl__free(wait);
+	hl__free(heap);
+	hl__free(seen);
 	return rc;
 }
 

@@ -407,10 +407,13 @@ START_TEST(good_full_model)
 	ck_assert_dbl_is(s->min_score, 0.5);
 	ck_assert_ptr_nonnull(s->when.expr);
 
-	/* load_spike before the flag and the cause that read it */
-	ck_assert_uint_eq(rb->order[0], 2);
-	ck_assert_uint_eq(rb->order[1], 0);
-	ck_assert_uint_eq(rb->order[2], 1);
+	/*
+	 * The free red flag first, then load_spike before the flag and the
+	 * cause that read it, then file order.
+	 */
+	ck_assert_uint_eq(rb->order[0], 1);
+	ck_assert_uint_eq(rb->order[1], 2);
+	ck_assert_uint_eq(rb->order[2], 0);
 	ck_assert_uint_eq(rb->order[3], 3);
 	ck_assert_uint_eq(rb->order[4], 4);
 	hl_rulebase_free(rb);
@@ -433,7 +436,7 @@ START_TEST(good_minimal_defaults)
 }
 END_TEST
 
-/* f1 -> c2 -> c3 -> {f2, c1}: a depth-first order in rule order. */
+/* f1 reads c2, c2 reads c3, c3 reads f2 and c1: the lowest free rule first. */
 START_TEST(good_order)
 {
 	hl_rulebase *rb = load_good(GOOD_DIR "/order.yaml");
