@@ -59,7 +59,10 @@ cond_src(const struct hl__cond *c)
 	return c->src != NULL ? c->src : "";
 }
 
-/* The capacities a report needs for rulebase rb. */
+/*
+ * The capacities a report needs for rulebase rb; at least one of each, so
+ * that no array is ever NULL (not even &ev[0] of a rulebase without any).
+ */
 static void
 needs(const struct hl_rulebase *rb, size_t *nslots, size_t *nrecs,
     size_t *nev)
@@ -74,7 +77,9 @@ needs(const struct hl_rulebase *rb, size_t *nslots, size_t *nrecs,
 		n += rb->flags[i].nlevels;
 	for (i = 0; i < rb->ncauses; i++)
 		n += rb->causes[i].nitems;
-	*nev = n;
+	*nev = n > 0 ? n : 1;
+	if (*nrecs == 0)
+		*nrecs = 1;
 }
 
 /*
