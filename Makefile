@@ -543,13 +543,14 @@ deps:
 	    apt-get install -y --no-install-recommends $(DEPS_PKGS); \
 	if locale -a 2>/dev/null | grep -qix 'de_DE\.utf-*8'; then \
 	    echo "locale de_DE.UTF-8 is already there"; \
-	elif [ -f /etc/locale.gen ] && command -v locale-gen >/dev/null 2>&1; then \
+	elif lg=$$(command -v locale-gen || echo /usr/sbin/locale-gen); \
+	    [ -f /etc/locale.gen ] && [ -x "$$lg" ]; then \
 	    echo "$$SUDO sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen"; \
 	    $$SUDO sed -i 's/^# *de_DE\.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen; \
 	    if ! grep -q '^de_DE\.UTF-8 UTF-8' /etc/locale.gen; then \
 		echo "echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen"; \
 		echo 'de_DE.UTF-8 UTF-8' | $$SUDO tee -a /etc/locale.gen >/dev/null; fi; \
-	    echo "$$SUDO locale-gen"; $$SUDO locale-gen; \
+	    echo "$$SUDO $$lg"; $$SUDO $$lg; \
 	else \
 	    echo "$$SUDO localedef -i de_DE -f UTF-8 de_DE.UTF-8"; \
 	    $$SUDO localedef -i de_DE -f UTF-8 de_DE.UTF-8; \
