@@ -641,7 +641,12 @@ START_TEST(templates_show_values)
 
 	f = hl_report_finding(r, 0);
 	ck_assert_str_eq(hl_finding_id(f), "rf_side");
+	/* rendered when asked for (an allocation), not by hl_assess */
+	hl__alloc_fail_after(-1);
 	ck_assert_str_eq(hl_finding_advice(f), "Side one, calf unknown");
+	ck_assert_int_eq(hl__alloc_count(), 1);
+	ck_assert_str_eq(hl_finding_advice(f), "Side one, calf unknown");
+	ck_assert_int_eq(hl__alloc_count(), 1);
 	f = hl_report_finding(r, 1);
 	ck_assert_str_eq(hl_finding_id(f), "load");
 	/* acwr is unknown: fewer than 24 days known */
@@ -663,7 +668,9 @@ START_TEST(templates_show_values)
 	in.thirsty = HL_NO;
 	in.air_temp_c = -3.25;
 	in.calf_swelling_one_side = HL_NO;
+	hl__alloc_fail_after(0);	/* any allocation would fail */
 	assess_ok(rb, &in, &r);
+	hl__alloc_fail_after(-1);
 	f = hl_report_finding(r, 0);
 	ck_assert_str_eq(hl_finding_advice(f), "Side one, calf no");
 	f = hl_report_finding(r, 1);
