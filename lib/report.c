@@ -82,7 +82,12 @@ hl__report_render(struct hl_report *r, struct hl__tbuf *tb,
 const char *
 hl__report_evidence_text(struct hl_report *r, struct hl__evidence *e)
 {
-	if (e->explain == NULL)
+	/*
+	 * An explanation states what the runner's values show, which is
+	 * only true of evidence that fired; the rest is shown as its
+	 * condition, so an unknown value never reads "your unknown km".
+	 */
+	if (e->explain == NULL || e->state != HL_STATE_FIRED)
 		return e->when;
 	return hl__report_render(r, &e->text, e->explain);
 }
