@@ -181,6 +181,7 @@ _PROTOTYPES = {
     "hl_rulebase_free": (None, [_RulebaseP]),
     "hl_rulebase_name": (_c_char_p, [_RulebaseP]),
     "hl_rulebase_version": (_c_char_p, [_RulebaseP]),
+    "hl_rulebase_count": (ctypes.c_size_t, [_RulebaseP, ctypes.c_int]),
 
     "hl_assess": (_c_int, [_RulebaseP, _INPUTS, ctypes.POINTER(_ReportP),
                            _ErrP]),
@@ -703,6 +704,11 @@ class Rulebase(object):
         self._free = weakref.finalize(self, _lib.hl_rulebase_free, _handle)
         self.name = _text(_lib.hl_rulebase_name(_handle))
         self.version = _text(_lib.hl_rulebase_version(_handle))
+        self.counts = {
+            "red_flag": _lib.hl_rulebase_count(_handle, FINDING_RED_FLAG),
+            "cause": _lib.hl_rulebase_count(_handle, FINDING_CAUSE),
+            "strategy": _lib.hl_rulebase_count(_handle, FINDING_STRATEGY),
+        }
 
     @classmethod
     def _load(cls, fn, *args):

@@ -307,6 +307,8 @@ HL_API int hl_rulebase_load_buffer(const char *text, size_t len,
 HL_API void hl_rulebase_free(hl_rulebase *rb);
 HL_API const char *hl_rulebase_name(const hl_rulebase *rb);
 HL_API const char *hl_rulebase_version(const hl_rulebase *rb);
+/* Number of rules of one kind (HL_FINDING_*); 0 for NULL or another kind. */
+HL_API size_t hl_rulebase_count(const hl_rulebase *rb, int kind);
 
 /* Assessment: *out == NULL makes a new report; an existing one is reused. */
 HL_API int hl_assess(const hl_rulebase *rb, const hl_inputs *in,

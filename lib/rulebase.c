@@ -105,6 +105,23 @@ hl_rulebase_version(const hl_rulebase *rb)
 	return rb != NULL ? rb->version : NULL;
 }
 
+size_t
+hl_rulebase_count(const hl_rulebase *rb, int kind)
+{
+	if (rb == NULL)
+		return 0;
+	switch (kind) {
+	case HL_FINDING_RED_FLAG:
+		return rb->nflags;
+	case HL_FINDING_CAUSE:
+		return rb->ncauses;
+	case HL_FINDING_STRATEGY:
+		return rb->nstrategies;
+	default:
+		return 0;
+	}
+}
+
 int
 hl_rulebase_load_buffer(const char *text, size_t len, const char *name,
     hl_rulebase **out, hl_error *err)

@@ -289,6 +289,14 @@ START_TEST(good_full_model)
 
 	ck_assert_str_eq(hl_rulebase_name(rb), "full");
 	ck_assert_str_eq(hl_rulebase_version(rb), "2026.11");
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_RED_FLAG),
+	    rb->nflags);
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_CAUSE),
+	    rb->ncauses);
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_STRATEGY),
+	    rb->nstrategies);
+	ck_assert_uint_eq(hl_rulebase_count(rb, 0), 0);
+	ck_assert_uint_eq(hl_rulebase_count(rb, 4), 0);
 	ck_assert_str_eq(rb->file, FULL);
 	ck_assert_int_eq(rb->format, 1);
 	ck_assert_int_eq(rb->suppress_at, 2);
@@ -525,6 +533,7 @@ START_TEST(null_arguments)
 	ck_assert_int_eq(hl_rulebase_load_default(NULL, NULL), HL_EINVAL);
 	ck_assert_ptr_null(hl_rulebase_name(NULL));
 	ck_assert_ptr_null(hl_rulebase_version(NULL));
+	ck_assert_uint_eq(hl_rulebase_count(NULL, HL_FINDING_CAUSE), 0);
 	hl_rulebase_free(NULL);
 
 	/* NULL text of length 0 is the empty document */

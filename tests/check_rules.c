@@ -146,6 +146,10 @@ START_TEST(default_loads)
 
 	ck_assert_str_eq(hl_rulebase_name(rb), "default");
 	ck_assert_str_eq(hl_rulebase_version(rb), "1.0");
+	/* every red flag of DOMAIN.md section d, cause of b, strategy of c */
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_RED_FLAG), 18);
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_CAUSE), 10);
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_STRATEGY), 14);
 	memset(&err, 0, sizeof err);
 	ck_assert_msg(hl_rulebase_load_file("rules/heavylegs.yaml", &f,
 	    &err) == HL_OK, "%s", err.message);

@@ -355,6 +355,7 @@ red_flags:
 def test_custom_rulebase():
     rb = hl.Rulebase.from_string(TINY, name="tiny.yaml")
     assert rb.name == "tiny" and rb.version == "0.1"
+    assert rb.counts == {"red_flag": 1, "cause": 1, "strategy": 1}, rb.counts
     inp = hl.Inputs(daily_distance_km=[20] * 7 + [10] * 21, thirsty=False)
     rep = rb.assess(inp)
     assert rep.triage == 0
