@@ -374,13 +374,14 @@ derive_fuel(const hl_inputs *in, double *out)
 
 /*
  * WHO haemoglobin cut-off and peripheral-artery risk.  An unknown age
- * leaves the cut-off unknown; anaemia is still decided when haemoglobin is
- * below (or at or above) every cut-off that age could give.
+ * leaves the cut-off unknown, and so anaemia, a comparison with it: the
+ * library does not guess which cut-off applies (the age then becomes a
+ * question worth asking).
  */
 static void
 derive_blood(const hl_inputs *in, double *out)
 {
-	double age, hb, lo, hi, smoke;
+	double age, hb, cut, smoke;
 	int male;
 
 	age = in->age_years;
@@ -388,22 +389,14 @@ derive_blood(const hl_inputs *in, double *out)
 	male = in->sex == HL_SEX_MALE;
 	if (KNOWN(age)) {
 		if (age < 12)
-			lo = 115;
+			cut = 115;
 		else if (age < 15 || !male)
-			lo = 120;
+			cut = 120;
 		else
-			lo = 130;
-		hi = lo;
-		out[HL__M_HB_CUTOFF_G_L] = lo;
-	} else {
-		lo = 115;
-		hi = male ? 130 : 120;
-	}
-	if (KNOWN(hb)) {
-		if (hb < lo)
-			out[HL__M_ANAEMIA] = 1;
-		else if (hb >= hi)
-			out[HL__M_ANAEMIA] = 0;
+			cut = 130;
+		out[HL__M_HB_CUTOFF_G_L] = cut;
+		if (KNOWN(hb))
+			out[HL__M_ANAEMIA] = hb < cut;
 	}
 
 	/* age >= 65, or age >= 50 and smoker_or_diabetes (Kleene). */

@@ -660,15 +660,13 @@ static const struct {
 	{ 40, U, 125, 120, 0 },			/* sex unknown: 120 */
 	{ 40, U, 119, 120, 1 },
 	{ 40, U, U, 120, U },			/* no Hb: unknown */
-	/* age unknown: the cut-off is 115, 120 or 130 (men) */
-	{ U, HL_SEX_FEMALE, 114, U, 1 },	/* below every cut-off */
+	/* age unknown: no cut-off, so anaemia is unknown whatever Hb is */
+	{ U, HL_SEX_FEMALE, 114, U, U },
 	{ U, HL_SEX_FEMALE, 117, U, U },
-	{ U, HL_SEX_FEMALE, 120, U, 0 },	/* at or above every one */
+	{ U, HL_SEX_FEMALE, 120, U, U },
 	{ U, U, 119, U, U },
-	{ U, U, 120, U, 0 },
-	{ U, HL_SEX_MALE, 125, U, U },
-	{ U, HL_SEX_MALE, 130, U, 0 },
-	{ U, HL_SEX_MALE, 70, U, 1 },
+	{ U, HL_SEX_MALE, 130, U, U },
+	{ U, HL_SEX_MALE, 70, U, U },
 	{ U, U, U, U, U },
 };
 

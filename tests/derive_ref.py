@@ -293,8 +293,7 @@ def reference(r):
     else:
         m["carb_band_lo"] = 8.0
 
-    # WHO haemoglobin cut-off; anaemia decided if every possible cut-off
-    # agrees when age is unknown
+    # WHO haemoglobin cut-off; anaemia = Hb < cut-off, unknown when either is
     age, sex, hb = r["age_years"], r["sex"], r["hemoglobin_g_l"]
 
     def cutoff(years):
@@ -304,18 +303,9 @@ def reference(r):
             return 120.0
         return 130.0
 
-    if known(age):
-        m["hb_cutoff_g_l"] = cutoff(age)
-        possible = [cutoff(age)]
-    else:
-        m["hb_cutoff_g_l"] = NAN
-        possible = [cutoff(5), cutoff(13), cutoff(40)]
-    if not known(hb):
-        m["anaemia"] = NAN
-    elif all(hb < x for x in possible):
-        m["anaemia"] = 1.0
-    elif all(hb >= x for x in possible):
-        m["anaemia"] = 0.0
+    m["hb_cutoff_g_l"] = cutoff(age) if known(age) else NAN
+    if known(age) and known(hb):
+        m["anaemia"] = 1.0 if hb < cutoff(age) else 0.0
     else:
         m["anaemia"] = NAN
 
