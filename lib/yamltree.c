@@ -409,6 +409,17 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 				    "bytes", (unsigned)HL__YAML_MAX_SCALAR);
 				break;
 			}
+			/*
+			 * "\0" in a double-quoted scalar: every later use
+			 * takes the value as a C string of `length` bytes.
+			 */
+			if (memchr(ev.data.scalar.value, '\0',
+			    ev.data.scalar.length) != NULL) {
+				rc = yerr_mark(&t, HL_ESCHEMA, &ev.start_mark,
+				    "a scalar cannot contain a NUL character "
+				    "(\\0)");
+				break;
+			}
 			if (new_node(&t, &ev, stack, depth, root) == NULL)
 				rc = e->code;
 			break;

@@ -651,6 +651,45 @@ START_TEST(positions)
 }
 END_TEST
 
+/*
+ * "\0" in a double-quoted scalar is refused where it stands: the value,
+ * a key or a source id would otherwise be read past its copy, which stops
+ * at the NUL.
+ */
+START_TEST(nul_in_scalar)
+{
+	static const char cond[] = "heavylegs: 1\nname: x\nred_flags:\n"
+	    "  - id: a\n    title: t\n    levels:\n"
+	    "      - when: \"thirsty\\0 and thirsty and thirsty and thirsty\"\n"
+	    "        urgency: 1\n";
+	static const char key[] = "heavylegs: 1\n"
+	    "\"name\\0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\": x\n";
+	static const char title[] = "heavylegs: 1\nname: \"x\\0y\"\n";
+	hl_rulebase *rb;
+	hl_error e;
+
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_load_buffer(cond, sizeof cond - 1, "n",
+	    &rb, &e), HL_ESCHEMA);
+	ck_assert_ptr_null(rb);
+	ck_assert_int_eq(e.line, 7);
+	ck_assert_int_eq(e.column, 15);
+	ck_assert_str_eq(e.message,
+	    "n:7:15: a scalar cannot contain a NUL character (\\0)");
+
+	ck_assert_int_eq(hl_rulebase_load_buffer(key, sizeof key - 1, "n",
+	    &rb, &e), HL_ESCHEMA);
+	ck_assert_int_eq(e.line, 2);
+	ck_assert_int_eq(e.column, 1);
+
+	ck_assert_int_eq(hl_rulebase_load_buffer(title, sizeof title - 1, "n",
+	    &rb, &e), HL_ESCHEMA);
+	ck_assert_int_eq(e.line, 2);
+	ck_assert_int_eq(e.column, 7);
+	ck_assert_ptr_nonnull(strstr(e.message, "NUL character"));
+}
+END_TEST
+
 START_TEST(document_limits)
 {
 	hl_rulebase *rb;
@@ -784,6 +823,7 @@ suite_loader(void)
 	tcase_add_test(tc, error_struct);
 	tcase_add_test(tc, positions);
 	tcase_add_test(tc, document_limits);
+	tcase_add_test(tc, nul_in_scalar);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("good");
