@@ -31,6 +31,8 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 20
 VALGRIND ?= valgrind
 PYTHON ?= python3
+# mandoc puts makewhatis in /usr/sbin, which is not on a user's PATH.
+MAKEWHATIS ?= $(or $(shell command -v makewhatis 2>/dev/null),$(wildcard /usr/sbin/makewhatis),makewhatis)
 
 prefix ?= /usr/local
 exec_prefix ?= $(prefix)
@@ -388,9 +390,9 @@ check-exports: $(SHLIB)
 check-man:
 	@if [ -z '$(MAN_PAGES)' ]; then echo "check-man: no man pages yet"; exit 0; fi; \
 	$(call need,mandoc,mandoc); \
-	$(call need,makewhatis,mandoc); \
+	$(call need,$(MAKEWHATIS),mandoc); \
 	set -e; rm -rf build/mandb; mkdir -p build/mandb; \
-	cp -R man/. build/mandb/; makewhatis build/mandb; \
+	cp -R man/. build/mandb/; $(MAKEWHATIS) build/mandb; \
 	MANPATH=build/mandb mandoc -Tlint -Wwarning $(MAN_PAGES); \
 	bad=$$(MANPATH=build/mandb mandoc -Tlint -Wstyle $(MAN_PAGES) 2>&1 | \
 	    grep 'referenced manual not found: Xr \(lib\)*\(hl[_-]\|heavylegs\)' || :); \
