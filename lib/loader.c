@@ -130,6 +130,42 @@ enum { V_WHEN, V_URGENCY };
 
 /* Errors. */
 
+/*
+ * Drop the bytes of s that do not make up a whole UTF-8 character: a
+ * "%.60s" of the rulebase's text (or the message buffer) may cut one, and
+ * hl_error text must stay valid UTF-8 for the bindings.
+ */
+static void
+utf8_clean(char *s)
+{
+	unsigned char *r = (unsigned char *)s, *w = r;
+	size_t i, n;
+
+	while (*r != '\0') {
+		if (*r < 0x80)
+			n = 1;
+		else if (*r >= 0xc2 && *r <= 0xdf)
+			n = 2;
+		else if (*r >= 0xe0 && *r <= 0xef)
+			n = 3;
+		else if (*r >= 0xf0 && *r <= 0xf4)
+			n = 4;
+		else
+			n = 0;
+		for (i = 1; i < n; i++)
+			if ((r[i] & 0xc0) != 0x80)
+				n = 0;	/* also stops at the NUL */
+		if (n == 0) {
+			r++;
+			continue;
+		}
+		memmove(w, r, n);
+		w += n;
+		r += n;
+	}
+	*w = '\0';
+}
+
 static int
 vfail_at(struct ld *ld, int code, int line, int column, const char *name,
     const char *fmt, va_list ap)
@@ -137,6 +173,7 @@ vfail_at(struct ld *ld, int code, int line, int column, const char *name,
 	char msg[256];
 
 	vsnprintf(msg, sizeof msg, fmt, ap);
+	utf8_clean(msg);
 	return hl__error_set(ld->err, code, ld->file, line, column, ld->rule,
 	    name, "%s", msg);
 }
@@ -313,7 +350,6 @@ unknown_key(struct ld *ld, const struct hl__ynode *k, const char *what,
     const struct keyspec *spec, size_t nspec)
 {
 	size_t j, d, best = 3, bj = 0;
-	char name[64];
 
 	for (j = 0; j < nspec; j++) {
 		d = distance(k->str, k->len, spec[j].name,
@@ -323,12 +359,12 @@ unknown_key(struct ld *ld, const struct hl__ynode *k, const char *what,
 			bj = j;
 		}
 	}
-	snprintf(name, sizeof name, "%s", k->str);
+	/* k->str as the name: hl_error cuts it on a whole character */
 	if (best <= 2 && k->len > best)
-		return fail(ld, k, name,
+		return fail(ld, k, k->str,
 		    "unknown key '%.60s' in %s (did you mean '%s'?)",
 		    k->str, what, spec[bj].name);
-	return fail(ld, k, name, "unknown key '%.60s' in %s", k->str, what);
+	return fail(ld, k, k->str, "unknown key '%.60s' in %s", k->str, what);
 }
 
 /*

@@ -690,6 +690,61 @@ START_TEST(nul_in_scalar)
 }
 END_TEST
 
+/* Whether s is whole UTF-8 sequences only. */
+static int
+utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n;
+
+	while (*p != '\0') {
+		n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 :
+		    (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		if (n == 0)
+			return 0;
+		for (i = 1; i < n; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+		p += n;
+	}
+	return 1;
+}
+
+/* Rulebase text cut short in a message or a name is cut between characters. */
+START_TEST(messages_stay_utf8)
+{
+	static const char *const where[] = {
+		"heavylegs: 1\nname: x\n%s: 1\n",
+		"heavylegs: 1\nname: x\nsuppress_at: %s\n",
+		"heavylegs: 1\nname: x\nsources:\n  a: x\ncauses:\n"
+		    "  - id: c\n    title: t\n    sources: [%s]\n",
+	};
+	char word[128], doc[512];
+	hl_rulebase *rb;
+	hl_error e;
+	size_t i, j, lead;
+
+	memset(&e, 0, sizeof e);
+	for (lead = 1; lead <= 2; lead++) {
+		/* "a" or "aa", then 40 two-byte letters */
+		memset(word, 'a', lead);
+		for (j = 0; j < 40; j++)
+			memcpy(word + lead + 2 * j, "\xc3\xa9", 2);
+		word[lead + 80] = '\0';
+		for (i = 0; i < sizeof where / sizeof where[0]; i++) {
+			snprintf(doc, sizeof doc, where[i], word);
+			ck_assert_int_eq(hl_rulebase_load_buffer(doc,
+			    strlen(doc), "u", &rb, &e), HL_ESCHEMA);
+			ck_assert_msg(utf8_valid(e.message),
+			    "case %zu/%zu: message '%s'", lead, i, e.message);
+			ck_assert_msg(utf8_valid(e.name),
+			    "case %zu/%zu: name '%s'", lead, i, e.name);
+			ck_assert_ptr_nonnull(strstr(e.message, "a\xc3\xa9"));
+		}
+	}
+}
+END_TEST
+
 START_TEST(document_limits)
 {
 	hl_rulebase *rb;
@@ -824,6 +879,7 @@ suite_loader(void)
 	tcase_add_test(tc, positions);
 	tcase_add_test(tc, document_limits);
 	tcase_add_test(tc, nul_in_scalar);
+	tcase_add_test(tc, messages_stay_utf8);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("good");
