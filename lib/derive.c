@@ -24,7 +24,7 @@ static const int needs_rhr[] = { I(daily_resting_hr_bpm), -1 };
 static const int needs_hrv[] = { I(daily_hrv_rmssd_ms), -1 };
 static const int needs_sleep[] = { I(daily_sleep_h), -1 };
 static const int needs_rh[] = {
-	I(relative_humidity_pct), I(dew_point_c), -1
+	I(relative_humidity_pct), I(dew_point_c), I(air_temp_c), -1
 };
 static const int needs_heat[] = {
 	I(air_temp_c), I(relative_humidity_pct), -1
