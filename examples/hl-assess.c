@@ -22,7 +22,7 @@ struct vocab {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: hl-assess [-j] [-r rules.yaml] [FILE|-]\n");
+	fprintf(fp, "usage: hl-assess [-hj] [-r rules.yaml] [FILE|-]\n");
 }
 
 static int
