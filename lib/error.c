@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* error.c - filling the caller's hl_error: first error wins, never allocates. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,15 +16,22 @@ struct msgbuf {
 };
 
 /*
+ * sizeof(hl_error) in version 1.0, up to the end of its last 1.0 field:
+ * pinned so that a 1.0 caller stays accepted when the struct grows.
+ */
+#define HL__ERROR_SIZE_V1	(offsetof(hl_error, message) + 256)
+
+/*
  * Whether err may be written: size 0 is read as version 1, a size of at
- * least our struct is a same or newer caller; any other size is too small
- * to be an hl_error and the struct is left alone.
+ * least version 1's is a same or newer caller; any other size is too small
+ * to be an hl_error and the struct is left alone.  Only the version-1
+ * fields are ever written.
  */
 static int
 writable(const hl_error *err)
 {
 	return err != NULL &&
-	    (err->size == 0 || err->size >= sizeof(hl_error));
+	    (err->size == 0 || err->size >= HL__ERROR_SIZE_V1);
 }
 
 /*
@@ -104,7 +112,8 @@ hl__error_clear(hl_error *err)
 	if (!writable(err))
 		return;
 	size = err->size;
-	memset(err, 0, sizeof(*err));
+	/* the fields this version knows, never past the caller's size */
+	memset(err, 0, size == 0 || size > sizeof(*err) ? sizeof(*err) : size);
 	err->size = size;
 }
 

@@ -142,8 +142,13 @@ hl_input_count(void)
 	return hl__input_ndefs;
 }
 
-/* sizeof(hl_input_info) in version 1.0. */
-#define HL__INPUT_INFO_SIZE_V1	sizeof(hl_input_info)
+/*
+ * sizeof(hl_input_info) in version 1.0: up to the end of its last 1.0
+ * field, so that it stays the same when the struct grows (and is right on
+ * 32-bit systems too, where pointers are smaller).
+ */
+#define HL__INPUT_INFO_SIZE_V1	\
+	(offsetof(hl_input_info, enum_names) + sizeof(const char *const *))
 
 int
 hl_input_describe(size_t i, hl_input_info *out)
