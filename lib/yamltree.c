@@ -136,15 +136,23 @@ yerr(struct ytree *t, int code, int line, int column, const char *fmt, ...)
     ;
 
 static int
+vyerr(struct ytree *t, int code, int line, int column, const char *fmt,
+    va_list ap)
+{
+	t->e->code = code;
+	t->e->line = line;
+	t->e->column = column;
+	vsnprintf(t->e->message, sizeof t->e->message, fmt, ap);
+	return code;
+}
+
+static int
 yerr(struct ytree *t, int code, int line, int column, const char *fmt, ...)
 {
 	va_list ap;
 
-	t->e->code = code;
-	t->e->line = line;
-	t->e->column = column;
 	va_start(ap, fmt);
-	vsnprintf(t->e->message, sizeof t->e->message, fmt, ap);
+	code = vyerr(t, code, line, column, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -165,11 +173,8 @@ yerr_mark(struct ytree *t, int code, const yaml_mark_t *m, const char *fmt,
 	int line, column;
 
 	mark_pos(t, m, &line, &column, NULL);
-	t->e->code = code;
-	t->e->line = line;
-	t->e->column = column;
 	va_start(ap, fmt);
-	vsnprintf(t->e->message, sizeof t->e->message, fmt, ap);
+	code = vyerr(t, code, line, column, fmt, ap);
 	va_end(ap);
 	return code;
 }
