@@ -899,6 +899,15 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 				    &c->items[j]);
 			break;
 		case C_LOWER:
+			/* one factor may be written as a mapping of its own */
+			if (v[C_LOWER]->type == HL__Y_MAP) {
+				c->lowers = hl__calloc(1, sizeof *c->lowers);
+				if (c->lowers == NULL)
+					return nomem(ld);
+				c->nlowers = 1;
+				rc = read_lower(ld, v[C_LOWER], c->lowers);
+				break;
+			}
 			if ((rc = get_seq(ld, v[C_LOWER], "lower", 0)) != 0 ||
 			    v[C_LOWER]->nkid == 0)
 				break;
