@@ -705,9 +705,14 @@ atom(struct parser *p, struct desc *d)
 		return call_atom(p, d, 1);
 	if ((r = lex(p)) != 0)
 		return r;
-	if (is_kw(s, len, "yes") || is_kw(s, len, "no")) {
+	/* true and false too, as YAML writers expect them */
+	if (is_kw(s, len, "yes") || is_kw(s, len, "true")) {
 		desc_init(d, HL__T_BOOL, off);
-		return emit_const(p, d, len == 3 ? 1.0 : 0.0);
+		return emit_const(p, d, 1.0);
+	}
+	if (is_kw(s, len, "no") || is_kw(s, len, "false")) {
+		desc_init(d, HL__T_BOOL, off);
+		return emit_const(p, d, 0.0);
 	}
 	if (is_kw(s, len, "urgency")) {
 		if (p->env == NULL || !p->env->allow_urgency)

@@ -12,7 +12,8 @@
  *   sum    := prod { ("+" | "-") prod }
  *   prod   := unary { ("*" | "/") unary }
  *   unary  := "-" unary | atom
- *   atom   := NUMBER | "yes" | "no" | NAME | NAME "[" INTEGER "]"
+ *   atom   := NUMBER | "yes" | "no" | "true" | "false" | NAME
+ *           | NAME "[" INTEGER "]"
  *           | "known" "(" expr ")" | "fired" "(" ID ")" | "(" expr ")"
  * NAME is an input, a derived metric, `urgency` (where allowed) or, on the
  * other side of == / != from an enum input, one of that input's values.

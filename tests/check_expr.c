@@ -234,6 +234,10 @@ static const struct {
 	{ "muscle_cramps == thirsty", 0 },
 	{ "yes", 1 },
 	{ "no", 0 },
+	{ "true", 1 },
+	{ "false", 0 },
+	{ "thirsty == true", 1 },
+	{ "muscle_cramps == false", 1 },
 	{ "(((yes)))", 1 },
 	/* fired() */
 	{ "fired(rf_a)", 1 },
