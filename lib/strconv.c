@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* strconv.c - decimal number parsing and formatting that ignore the locale. */
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,34 +20,11 @@
 #define EXP_CLAMP	100000L	/* beyond any double, far from LONG_MAX */
 
 /*
- * Formatting runs snprintf() with the "C" locale selected for this thread
- * (uselocale() is per thread) and then turns whatever radix text came out
- * into '.', so the result is right even if newlocale() were to fail.
+ * Formatting runs snprintf() and turns whatever radix text came out (',' or
+ * a multibyte character under some locales) into '.'; %f and %g write no
+ * grouping, and digits, 'e' and signs are the same in every locale.
  */
 #define FMT_BUF		512	/* %.9f of DBL_MAX needs 320 */
-
-struct cloc {
-	locale_t c, old;
-};
-
-static void
-cloc_enter(struct cloc *l)
-{
-	l->old = (locale_t)0;
-	l->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	if (l->c != (locale_t)0)
-		l->old = uselocale(l->c);
-}
-
-static void
-cloc_leave(struct cloc *l)
-{
-	if (l->c == (locale_t)0)
-		return;
-	if (l->old != (locale_t)0)
-		uselocale(l->old);
-	freelocale(l->c);
-}
 
 static int
 isdig(char c)
@@ -128,13 +104,7 @@ hl__strtod(const char *s, size_t len, double *out, size_t *used)
 		buf[0] = '+';
 		nb = 1 + nsig;
 		nb += (size_t)snprintf(buf + nb, sizeof buf - nb, "e%ld", exp10);
-		{
-			struct cloc l;
-
-			cloc_enter(&l);
-			v = strtod(buf, NULL);
-			cloc_leave(&l);
-		}
+		v = strtod(buf, NULL);
 		if (isinf(v))
 			return -1;	/* out of range: refused */
 	}
@@ -164,20 +134,14 @@ isnumch(char c)
 	return isdig(c) || c == 'e' || c == '+' || c == '-';
 }
 
-/*
- * snprintf in the C locale, then any radix text that is not '.' (there is
- * none unless newlocale failed) becomes '.'.  Returns the length.
- */
+/* snprintf, then any radix text that is not '.' becomes '.'; the length. */
 static size_t
 fmt_c(char *buf, size_t cap, const char *fmt, int prec, double v)
 {
-	struct cloc l;
 	size_t i, j, n;
 	int r;
 
-	cloc_enter(&l);
 	r = snprintf(buf, cap, fmt, prec, v);
-	cloc_leave(&l);
 	if (r < 0)
 		r = 0;
 	n = (size_t)r < cap ? (size_t)r : cap - 1;
