@@ -8,10 +8,6 @@
 #include "heavylegs.h"
 #include "rules.h"
 
-/* Default `disclaimer:` of a rulebase that has none. */
-#define HL__DEFAULT_DISCLAIMER	"This report informs; it does not " \
-	"diagnose. If you are worried about your legs, see a clinician."
-
 /* Longest rule id, in bytes. */
 #define HL__ID_MAX	63
 

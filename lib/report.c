@@ -11,9 +11,6 @@
 #include "rules.h"
 #include "vocab.h"
 
-#define DEFAULT_DISCLAIMER "This report informs; it does not diagnose. " \
-	"If you are worried about your legs, see a clinician."
-
 /* Room for a warning's text before its length is known. */
 #define WARNING_CAP	128
 
@@ -119,7 +116,7 @@ const char *
 hl__report_disclaimer(const struct hl_report *r)
 {
 	if (r->rb == NULL || r->rb->disclaimer == NULL)
-		return DEFAULT_DISCLAIMER;
+		return HL__DEFAULT_DISCLAIMER;
 	return r->rb->disclaimer;
 }
 

@@ -23,6 +23,9 @@
 #define HL__BAND_HIGH		0.5
 #define HL__DEFAULT_MIN_SCORE	0.25	/* strategy min_score */
 #define HL__DEFAULT_SUPPRESS_AT	3	/* urgency that suppresses training advice */
+/* `disclaimer:` of a rulebase that has none. */
+#define HL__DEFAULT_DISCLAIMER	"This report informs; it does not " \
+	"diagnose. If you are worried about your legs, see a clinician."
 
 /*
  * Text shown to the user, with {name} or {name:.Nf} replaced by the
