@@ -63,6 +63,32 @@ utf8_whole(const char *s, size_t len)
 	return len - (i - 1) < need ? i - 1 : len;
 }
 
+size_t
+hl__utf8_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t need, i;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		need = 2;
+	else if (u[0] >= 0xe0 && u[0] <= 0xef)
+		need = 3;
+	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
+		need = 4;
+	else
+		return 0;
+	if (n < need)
+		return 0;
+	for (i = 1; i < need; i++)
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+	return need;
+}
+
 /* Copy src (NULL is "") into dst[cap]; cut text ends on a whole character. */
 static void
 copy_field(char *dst, size_t cap, const char *src)

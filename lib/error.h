@@ -25,4 +25,11 @@ int hl__error_set(hl_error *err, int code, const char *file, int line,
 /* True when err already holds an error. */
 int hl__error_isset(const hl_error *err);
 
+/*
+ * Length of the UTF-8 character at s[0..n): 1 for ASCII, 2 to 4 for a lead
+ * byte C2..F4 followed by its continuation bytes, 0 for anything else (a
+ * stray or cut sequence).
+ */
+size_t hl__utf8_len(const char *s, size_t n);
+
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "error.h"
 #include "expr.h"
 #include "heavylegs.h"
 #include "strconv.h"
@@ -212,28 +213,6 @@ fail_expected(struct parser *p, const char *what)
 
 /* ---- lexer ---- */
 
-/* Length of a UTF-8 sequence at s[0..n), or 0 if it is not valid. */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t need, i;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		need = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		need = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		need = 4;
-	else
-		return 0;
-	if (n < need)
-		return 0;
-	for (i = 1; i < need; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return need;
-}
-
 static int
 is_kw(const char *s, size_t len, const char *kw)
 {
@@ -325,8 +304,8 @@ lex(struct parser *p)
 			if (c >= 0x20 && c < 0x7f)
 				return fail(p, HL_ESYNTAX, i, i, 1,
 				    "unexpected '%c'", c);
-			if (c >= 0x80 && (j = utf8_len(
-			    (const unsigned char *)s + i, n - i)) > 0) {
+			if (c >= 0x80 && (j = hl__utf8_len(s + i,
+			    n - i)) > 0) {
 				fail(p, HL_ESYNTAX, i, 0, 0,
 				    "unexpected '%.*s'", (int)j, s + i);
 				memcpy(p->e->name, s + i, j);

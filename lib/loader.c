@@ -138,24 +138,11 @@ enum { V_WHEN, V_URGENCY };
 static void
 utf8_clean(char *s)
 {
-	unsigned char *r = (unsigned char *)s, *w = r;
-	size_t i, n;
+	char *r = s, *w = s, *end = s + strlen(s);
+	size_t n;
 
-	while (*r != '\0') {
-		if (*r < 0x80)
-			n = 1;
-		else if (*r >= 0xc2 && *r <= 0xdf)
-			n = 2;
-		else if (*r >= 0xe0 && *r <= 0xef)
-			n = 3;
-		else if (*r >= 0xf0 && *r <= 0xf4)
-			n = 4;
-		else
-			n = 0;
-		for (i = 1; i < n; i++)
-			if ((r[i] & 0xc0) != 0x80)
-				n = 0;	/* also stops at the NUL */
-		if (n == 0) {
+	while (r < end) {
+		if ((n = hl__utf8_len(r, (size_t)(end - r))) == 0) {
 			r++;
 			continue;
 		}
