@@ -240,7 +240,10 @@ hl__inputs_import(const hl_inputs *in, hl_inputs *full, hl_error *err)
 		}
 	}
 	/* An older caller's struct would leave the missing fields unknown. */
-	hl_inputs_init(full, sizeof *full);
+	if (size < sizeof *full)
+		hl_inputs_init(full, sizeof *full);
+	full->size = (uint32_t)sizeof *full;
+	full->reserved0 = 0;
 	memcpy((char *)full + 8, (const char *)in + 8,
 	    (size < sizeof *full ? size : sizeof *full) - 8);
 	return HL_OK;
@@ -444,7 +447,7 @@ hl__inputs_validate(const hl_inputs *full, hl_error *err,
 	unsigned char bad[HL__NINPUT_SLOTS];
 	char msg[sizeof ((hl_error *)0)->message], name[64];
 	struct sbuf b, nb;
-	size_t s, nbad, nw, day, first;
+	size_t s, slot0, nbad, nw, day, first;
 	double v, pre, post, usual, morning;
 	int i, why, def;
 
@@ -459,8 +462,9 @@ hl__inputs_validate(const hl_inputs *full, hl_error *err,
 	nbad = nw = 0;
 	for (i = 0; (size_t)i < hl__input_ndefs; i++) {
 		d = &hl__input_defs[i];
+		slot0 = hl__input_slot(i);
 		for (day = 0; day < (size_t)d->length; day++) {
-			s = hl__input_slot(i) + day;
+			s = slot0 + day;
 			v = slot_get(full, s);
 			if ((why = check_value(d, v)) != BAD_NONE) {
 				MARK(s, why);
