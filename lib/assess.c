@@ -15,26 +15,27 @@
 
 /*
  * The red-flag screen (DOMAIN.md section e), asked in this order whenever
- * unanswered, whatever the rulebase and the confidence.
+ * unanswered, whatever the rulebase and the confidence.  Each entry names
+ * its field once: the question is the field's name.
  */
+#define SCREEN(field)	{ #field, HL__SLOT_OF(field) }
 static const struct {
 	const char	*name;
 	size_t		 slot;
 } screen[HL__SCREEN_COUNT] = {
-	{ "heaviness_side", HL__SLOT_OF(heaviness_side) },
-	{ "calf_swelling_one_side", HL__SLOT_OF(calf_swelling_one_side) },
-	{ "leg_warm_red_tender", HL__SLOT_OF(leg_warm_red_tender) },
-	{ "chest_pain_or_breathlessness",
-	    HL__SLOT_OF(chest_pain_or_breathlessness) },
-	{ "numbness_tingling", HL__SLOT_OF(numbness_tingling) },
-	{ "skin_change", HL__SLOT_OF(skin_change) },
-	{ "dark_urine_after_run", HL__SLOT_OF(dark_urine_after_run) },
-	{ "heaviness_onset", HL__SLOT_OF(heaviness_onset) },
-	{ "heaviness_severity", HL__SLOT_OF(heaviness_severity) },
-	{ "leg_weakness_or_foot_drop", HL__SLOT_OF(leg_weakness_or_foot_drop) },
-	{ "saddle_numbness_or_bladder_bowel_change",
-	    HL__SLOT_OF(saddle_numbness_or_bladder_bowel_change) },
+	SCREEN(heaviness_side),
+	SCREEN(calf_swelling_one_side),
+	SCREEN(leg_warm_red_tender),
+	SCREEN(chest_pain_or_breathlessness),
+	SCREEN(numbness_tingling),
+	SCREEN(skin_change),
+	SCREEN(dark_urine_after_run),
+	SCREEN(heaviness_onset),
+	SCREEN(heaviness_severity),
+	SCREEN(leg_weakness_or_foot_drop),
+	SCREEN(saddle_numbness_or_bladder_bowel_change),
 };
+#undef SCREEN
 
 /* Relative tolerance under which two question gains count as a tie. */
 #define GAIN_TIE	1e-12
