@@ -219,7 +219,7 @@ eval_cause(struct hl_report *r, size_t c)
 	for (i = 0; i < ca->nitems; i++) {
 		const struct hl__item *it = &ca->items[i];
 		const struct hl__band *bd = it->bands;
-		long best = -1, top = -1;
+		long best = -1;
 		int evaluable = 0, st;
 
 		if (it->nbands == 0 || (it->applies.expr != NULL &&
@@ -232,8 +232,6 @@ eval_cause(struct hl_report *r, size_t c)
 			if (st == HL_STATE_FIRED &&
 			    (best < 0 || bd[b].weight > bd[best].weight))
 				best = (long)b;
-			if (top < 0 || bd[b].weight > bd[top].weight)
-				top = (long)b;
 		}
 		total += it->top_weight;
 		if (evaluable)
@@ -245,8 +243,8 @@ eval_cause(struct hl_report *r, size_t c)
 			    &bd[best].explain, bd[best].weight,
 			    HL_STATE_FIRED, i);
 		} else
-			set_evidence(&e[n], cond_src(&bd[top].when),
-			    &bd[top].explain, it->top_weight, evaluable ?
+			set_evidence(&e[n], cond_src(&bd[it->top].when),
+			    &bd[it->top].explain, it->top_weight, evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN, i);
 		n++;
 	}

@@ -717,8 +717,10 @@ read_item(struct ld *ld, const struct hl__ynode *n, struct hl__item *it)
 			return rc;
 	}
 	for (i = 0; i < it->nbands; i++)
-		if (it->bands[i].weight > it->top_weight)
+		if (it->bands[i].weight > it->top_weight) {
 			it->top_weight = it->bands[i].weight;
+			it->top = i;
+		}
 	return 0;
 }
 

@@ -84,6 +84,7 @@ struct hl__item {
 	struct hl__band *bands;
 	size_t	 nbands;
 	double	 top_weight;	/* the largest band weight */
+	size_t	 top;		/* its band (the first, on a tie) */
 	struct hl__cond applies;
 	char	**sources;	/* ids into hl_rulebase.sources */
 	size_t	 nsources;
