@@ -313,7 +313,7 @@ need-fuzz:
 # make (add -k to see every failure).
 
 CHECK_STEPS := check-unit check-valgrind check-asan check-exports check-man \
-	check-python check-fuzz-replay check-abi check-outside
+	check-python check-fuzz-replay check-abi check-outside check-compat
 
 check: all $(CHECK_STEPS) demo
 	@echo "make check: every step passed"
@@ -445,6 +445,14 @@ build/log/outside.log: tests/outside/app.c tests/outside/run.sh all FORCE
 	    cat build/log/outside-install.log; exit 1; }
 	@$(call run_log,CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' \
 	    sh tests/outside/run.sh $(CURDIR)/$(STAGE) $(SONAME))
+
+# A program written against the 1.0 header (tests/compat/v1.0, a frozen
+# copy) runs unchanged on this library and reports as today's header does.
+check-compat: build/log/compat.log
+
+build/log/compat.log: tests/compat/app.c tests/compat/run.sh \
+    tests/compat/v1.0/heavylegs.h $(SHLIB) lib/libheavylegs.so FORCE
+	@$(call run_log,CC='$(CC)' sh tests/compat/run.sh)
 
 # The demo: the assess CLI on the sample runner.
 demo: all
@@ -592,7 +600,7 @@ help:
 	@echo "  all (default)  library, example programs, heavylegs.pc"
 	@echo "  check          every test (see the top of this Makefile)"
 	@echo "  check-unit check-valgrind check-asan check-exports check-man"
-	@echo "  check-python check-fuzz-replay check-abi check-outside"
+	@echo "  check-python check-fuzz-replay check-abi check-outside check-compat"
 	@echo "                 one step of check"
 	@echo "  demo           examples/hl-assess examples/sample-runner.txt"
 	@echo "  bench          build and run tests/bench"

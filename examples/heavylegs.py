@@ -78,6 +78,7 @@ _STATE_NAMES = {STATE_NOT_FIRED: "not_fired", STATE_FIRED: "fired",
 
 SERIES_DAYS = 28
 INPUTS_SIZE_V1 = 1864
+INPUTS_SIZE_V1_1 = 1928
 _ABI_MAJOR = 1
 
 _NAN = float("nan")
@@ -165,6 +166,8 @@ _PROTOTYPES = {
     "hl_inputs_get": (_c_int, [_INPUTS, _c_char_p,
                                ctypes.POINTER(_c_double), _ErrP]),
     "hl_inputs_check": (_c_int, [_INPUTS, _ErrP]),
+    "hl_inputs_problem_count": (_c_size, [_INPUTS]),
+    "hl_inputs_problem": (_c_int, [_INPUTS, _c_size, _ErrP]),
     "hl_inputs_derive": (_c_int, [_INPUTS, _c_char_p,
                                   ctypes.POINTER(_c_double), _ErrP]),
     "hl_input_count": (_c_size, []),

@@ -35,9 +35,9 @@ extern "C" {
 
 /* Version of this header; hl_version()/hl_version_number() give the library's. */
 #define HL_VERSION_MAJOR	1
-#define HL_VERSION_MINOR	0
+#define HL_VERSION_MINOR	1
 #define HL_VERSION_PATCH	0
-#define HL_VERSION_STRING	"1.0.0"
+#define HL_VERSION_STRING	"1.1.0"
 #define HL_VERSION_NUMBER	\
 	(HL_VERSION_MAJOR * 10000 + HL_VERSION_MINOR * 100 + HL_VERSION_PATCH)
 
@@ -222,11 +222,26 @@ typedef struct hl_inputs {
 	double confusion_or_collapse;
 	double headache_nausea_vomiting;
 
+	/* since 1.1: more of the red-flag screen, medicines, pregnancy */
+	double exertional_palpitations_or_fainting;	/* yes/no */
+	double fever_now;			/* yes/no: >= 38 C or feverish */
+	double focal_bone_pain;			/* yes/no: one spot on a bone */
+	double statin_use;			/* yes/no */
+	double beta_blocker_use;		/* yes/no */
+	double diuretic_use;			/* yes/no */
+	double pregnant_or_postpartum;		/* yes/no: birth < 12 weeks ago */
+	double hormonal_contraception;		/* yes/no */
+
 	/* append new fields here, and only here */
 } hl_inputs;
 
-/* sizeof(hl_inputs) in version 1.0; pinned by a test, never changes. */
+/*
+ * sizeof(hl_inputs) in each version; pinned by a test, never changes.  A
+ * program compiled against 1.0 passes HL_INPUTS_SIZE_V1 and keeps working:
+ * the fields it does not have read as unknown.
+ */
 #define HL_INPUTS_SIZE_V1	1864
+#define HL_INPUTS_SIZE_V1_1	1928
 
 #define HL__NAN2	NAN, NAN
 #define HL__NAN4	HL__NAN2, HL__NAN2
@@ -245,7 +260,8 @@ typedef struct hl_inputs {
 	HL__NAN4,							\
 	HL__NAN4,							\
 	HL__NAN8,							\
-	HL__NAN8, HL__NAN8, HL__NAN2 }
+	HL__NAN8, HL__NAN8, HL__NAN2,					\
+	HL__NAN8 }
 
 /*
  * One entry of the input vocabulary.  Set size to sizeof(hl_input_info)
@@ -343,6 +359,18 @@ HL_API const char *hl_finding_evidence_when(const hl_finding *f, size_t i);
 HL_API double hl_finding_evidence_weight(const hl_finding *f, size_t i);
 HL_API int hl_finding_evidence_state(const hl_finding *f, size_t i);
 HL_API const char *hl_finding_evidence_text(const hl_finding *f, size_t i);
+
+/* ---- since 1.1 ------------------------------------------------------- */
+
+/*
+ * Every problem of a runner's inputs, one at a time, each with its reason:
+ * the bad fields in struct order (a cross-field rule marks each field it
+ * names).  hl_inputs_problem() fills out (code HL_EINPUT, name, message)
+ * and returns HL_OK, or returns HL_EINVAL when i >= the count.  A struct
+ * whose size is invalid has one problem, that one.
+ */
+HL_API size_t hl_inputs_problem_count(const hl_inputs *in);
+HL_API int hl_inputs_problem(const hl_inputs *in, size_t i, hl_error *out);
 
 #ifdef __cplusplus
 }

@@ -499,6 +499,8 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 	r->rb = rb;
 	r->gen++;
 	memcpy(s, (const char *)&r->full + 8, HL__NINPUT_SLOTS * sizeof *s);
+	if (hl__menses_ignored(&r->full))
+		s[HL__SLOT_OF(menstrual_status)] = NAN;
 	hl__derive(&r->full, s + HL__METRIC_BASE);
 	for (k = HL__RULE_BASE; k < r->cap_slots; k++)
 		s[k] = NAN;

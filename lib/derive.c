@@ -46,6 +46,14 @@ static const int needs_training[] = {
 	I(daily_distance_km), I(daily_duration_min), -1
 };
 static const int needs_band[] = { I(daily_duration_min), -1 };
+static const int needs_srpe[] = {
+	I(daily_duration_min), I(daily_session_rpe), -1
+};
+/*
+ * The haemoglobin cut-off reads pregnant_or_postpartum too, but an unknown
+ * answer never leaves it unknown (it reads as "not pregnant"), so it is
+ * not a question asked for it.
+ */
 static const int needs_hb[] = { I(age_years), I(sex), -1 };
 static const int needs_anaemia[] = {
 	I(age_years), I(sex), I(hemoglobin_g_l), -1
@@ -92,6 +100,10 @@ const struct hl__metric_def hl__metric_defs[HL__M_COUNT] = {
 	    needs_hb },
 	[HL__M_ANAEMIA] = { "anaemia", "", HL_KIND_TRI, needs_anaemia },
 	[HL__M_PAD_RISK] = { "pad_risk", "", HL_KIND_TRI, needs_pad },
+	[HL__M_SRPE_ACWR] = { "srpe_acwr", "", HL_KIND_NUMBER, needs_srpe },
+	[HL__M_LOAD_RATIO] = { "load_ratio", "", HL_KIND_NUMBER, needs_load },
+	[HL__M_HEAT_INDEX_C] = { "heat_index_c", "\302\260C", HL_KIND_NUMBER,
+	    needs_heat },
 };
 
 #define KNOWN(x)	(!isnan(x))
@@ -158,28 +170,63 @@ derive_distance(const hl_inputs *in, double *out)
 
 	/*
 	 * Single-run spike: each run of the last 7 days against the longest
-	 * known day before it within the 28 days.
+	 * known run before this week (days 7..27), so that a longer run
+	 * earlier this week never lowers the spike.  (d - M) / M, not
+	 * d / M - 1, keeps +10 % exactly 10.
 	 */
 	(void)sum_known(d, WEEK, DAYS, &nold);
 	if (nweek == WEEK && nold >= 14) {
+		m = -1;
+		for (k = WEEK; k < DAYS; k++)
+			if (KNOWN(d[k]) && d[k] > m)
+				m = d[k];
 		runs = 0;
 		best = NAN;
 		for (j = 0; j < WEEK; j++) {
 			if (!(d[j] > 0))
 				continue;
 			runs++;
-			m = -1;
-			for (k = j + 1; k < DAYS; k++)
-				if (KNOWN(d[k]) && d[k] > m)
-					m = d[k];
 			if (!(m > 0))
 				continue;
-			s = (d[j] / m - 1) * 100;
+			s = (d[j] - m) / m * 100;
 			if (isnan(best) || s > best)
 				best = s;
 		}
 		out[HL__M_SESSION_SPIKE_PCT] = runs == 0 ? 0 : best;
 	}
+}
+
+/*
+ * The coupled acute:chronic ratio on session load (RPE x minutes, 0 on a
+ * day without running), as acwr is on distance.
+ */
+static void
+derive_srpe(const hl_inputs *in, double *out)
+{
+	double load, acute = 0, chronic = 0, dur, rpe;
+	int i, nacute = 0, n = 0;
+
+	for (i = 0; i < DAYS; i++) {
+		dur = in->daily_duration_min[i];
+		rpe = in->daily_session_rpe[i];
+		if (dur == 0)
+			load = 0;
+		else if (KNOWN(dur) && KNOWN(rpe))
+			load = rpe * dur;
+		else
+			continue;
+		chronic += load;
+		n++;
+		if (i < WEEK) {
+			acute += load;
+			nacute++;
+		}
+	}
+	if (nacute < WEEK || n < 24)
+		return;
+	chronic = chronic * 7 / n;
+	if (chronic >= 1)
+		out[HL__M_SRPE_ACWR] = acute / chronic;
 }
 
 /* Foster's daily load over the last 7 days: monotony and strain. */
@@ -257,6 +304,9 @@ derive_recovery(const hl_inputs *in, double *out)
 			}
 		}
 		s = sqrt(var / n);
+		/* A floor on s: a very regular baseline is no hair trigger. */
+		if (s < 0.05)
+			s = 0.05;
 		out[HL__M_HRV_LOW] = recent < m - 0.5 * s;
 	}
 
@@ -304,6 +354,7 @@ derive_weather(const hl_inputs *in, double *out)
 			hi += (rh - 85) / 10 * ((87 - tf) / 5);
 	}
 	out[HL__M_HEAT_INDEX_F] = hi;
+	out[HL__M_HEAT_INDEX_C] = (hi - 32) * 5 / 9;
 	out[HL__M_HI_EXTRAPOLATED] = tf > 110 || hi > 137;
 }
 
@@ -387,13 +438,18 @@ derive_blood(const hl_inputs *in, double *out)
 	age = in->age_years;
 	hb = in->hemoglobin_g_l;
 	male = in->sex == HL_SEX_MALE;
-	if (KNOWN(age)) {
+	cut = NAN;
+	if (in->pregnant_or_postpartum == HL_YES)
+		cut = 110;		/* WHO, in pregnancy */
+	else if (KNOWN(age)) {
 		if (age < 12)
 			cut = 115;
 		else if (age < 15 || !male)
 			cut = 120;
 		else
 			cut = 130;
+	}
+	if (KNOWN(cut)) {
 		out[HL__M_HB_CUTOFF_G_L] = cut;
 		if (KNOWN(hb))
 			out[HL__M_ANAEMIA] = hb < cut;
@@ -411,20 +467,42 @@ derive_blood(const hl_inputs *in, double *out)
 	}
 }
 
+/*
+ * Every metric is finite or unknown: a result that overflowed (a valid but
+ * subnormal denominator, say) is unknown, as x / 0 is in conditions.
+ */
+static void
+finite_or_unknown(double *out)
+{
+	int i;
+
+	for (i = 0; i < HL__M_COUNT; i++)
+		if (isinf(out[i]))
+			out[i] = NAN;
+}
+
 void
 hl__derive(const hl_inputs *in, double *out)
 {
+	double a, b;
 	int i;
 
 	for (i = 0; i < HL__M_COUNT; i++)
 		out[i] = NAN;
 	derive_distance(in, out);
+	derive_srpe(in, out);
 	derive_load(in, out);
 	derive_recovery(in, out);
 	derive_weather(in, out);
 	derive_hydration(in, out);
 	derive_fuel(in, out);
 	derive_blood(in, out);
+	finite_or_unknown(out);
+
+	/* The larger of the two load ratios known. */
+	a = out[HL__M_ACWR];
+	b = out[HL__M_SRPE_ACWR];
+	out[HL__M_LOAD_RATIO] = isnan(a) ? b : isnan(b) ? a : a > b ? a : b;
 }
 
 int

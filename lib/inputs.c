@@ -393,15 +393,17 @@ add_warning(struct hl__warning *warn, size_t *nw, int def, size_t day,
 	(*nw)++;
 }
 
-/* The message of an input error: one in full, several by name. */
+/*
+ * The message of an input error: one in full; several with each reason,
+ * as many as fit, then "... and N more".
+ */
 static void
 error_message(struct sbuf *b, const hl_inputs *full,
     const unsigned char *bad, size_t nbad)
 {
-	char more[48], name[64];
-	struct sbuf mb, nb;
+	char more[48], one[sizeof ((hl_error *)0)->message];
+	struct sbuf mb, ob;
 	size_t s, listed;
-	int def;
 
 	for (s = 0; !bad[s]; s++)
 		;
@@ -415,21 +417,21 @@ error_message(struct sbuf *b, const hl_inputs *full,
 	for (listed = 0; s < HL__NINPUT_SLOTS; s++) {
 		if (!bad[s])
 			continue;
-		def = hl__input_of_slot(s);
-		sb_init(&nb, name, sizeof name);
-		put_label(&nb, def, s - hl__input_slot(def));
-		/* Keep room for " ... and N more" while names remain. */
+		sb_init(&ob, one, sizeof one);
+		put_reason(&ob, full, s, bad[s]);
+		/* Keep room for " ... and N more" while inputs remain. */
 		sb_init(&mb, more, sizeof more);
 		if (listed + 1 < nbad) {
 			sb_puts(&mb, " ... and ");
 			sb_putu(&mb, (unsigned long)(nbad - listed - 1));
 			sb_puts(&mb, " more");
 		}
-		if (b->len + (listed > 0 ? 2 : 0) + nb.len + mb.len >= b->cap)
+		if (ob.len >= sizeof one || b->len + (listed > 0 ? 2 : 0) +
+		    ob.len + mb.len >= b->cap)
 			break;
 		if (listed > 0)
-			sb_puts(b, ", ");
-		sb_puts(b, name);
+			sb_puts(b, "; ");
+		sb_puts(b, one);
 		listed++;
 	}
 	if (listed < nbad) {
@@ -439,17 +441,18 @@ error_message(struct sbuf *b, const hl_inputs *full,
 	}
 }
 
-int
-hl__inputs_validate(const hl_inputs *full, hl_error *err,
-    struct hl__warning *warn, size_t *nwarn)
+/*
+ * Mark every bad value slot of a full struct in bad[] with its reason
+ * (BAD_*) and return how many there are; warnings as hl__inputs_validate.
+ */
+static size_t
+collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
+    size_t *nwarn)
 {
 	const struct hl__input_def *d;
-	unsigned char bad[HL__NINPUT_SLOTS];
-	char msg[sizeof ((hl_error *)0)->message], name[64];
-	struct sbuf b, nb;
-	size_t s, slot0, nbad, nw, day, first;
+	size_t s, slot0, nbad, nw, day;
 	double v, pre, post, usual, morning;
-	int i, why, def;
+	int i, why;
 
 #define MARK(slot, reason) do {						\
 	if (!bad[(slot)]) {						\
@@ -458,7 +461,7 @@ hl__inputs_validate(const hl_inputs *full, hl_error *err,
 	}								\
 } while (0)
 
-	memset(bad, 0, sizeof bad);
+	memset(bad, 0, HL__NINPUT_SLOTS);
 	nbad = nw = 0;
 	for (i = 0; (size_t)i < hl__input_ndefs; i++) {
 		d = &hl__input_defs[i];
@@ -500,11 +503,40 @@ hl__inputs_validate(const hl_inputs *full, hl_error *err,
 			    HL__SLOT_OF(morning_body_mass_kg)), 0,
 			    HL__W_MORNING_MASS);
 	}
+	/* A male runner's menstrual answer is ignored, with a warning. */
+	if (hl__menses_ignored(full))
+		add_warning(warn, &nw, hl__input_of_slot(
+		    HL__SLOT_OF(menstrual_status)), 0, HL__W_MENSES_MALE);
 #undef FINE
 #undef MARK
 
 	if (nwarn != NULL)
 		*nwarn = nw < HL__MAX_WARNINGS ? nw : HL__MAX_WARNINGS;
+	return nbad;
+}
+
+int
+hl__menses_ignored(const hl_inputs *full)
+{
+	double m = full->menstrual_status;
+
+	return full->sex == HL_SEX_MALE && KNOWN(m) &&
+	    m != HL_MENSES_NOT_APPLICABLE &&
+	    check_value(&hl__input_defs[hl__input_of_slot(
+	    HL__SLOT_OF(menstrual_status))], m) == BAD_NONE;
+}
+
+int
+hl__inputs_validate(const hl_inputs *full, hl_error *err,
+    struct hl__warning *warn, size_t *nwarn)
+{
+	unsigned char bad[HL__NINPUT_SLOTS];
+	char msg[sizeof ((hl_error *)0)->message], name[64];
+	struct sbuf b, nb;
+	size_t nbad, first;
+	int def;
+
+	nbad = collect(full, bad, warn, nwarn);
 	if (nbad == 0)
 		return HL_OK;
 	if (hl__error_isset(err))
@@ -522,12 +554,61 @@ hl__inputs_validate(const hl_inputs *full, hl_error *err,
 	return HL_EINPUT;
 }
 
+size_t
+hl_inputs_problem_count(const hl_inputs *in)
+{
+	unsigned char bad[HL__NINPUT_SLOTS];
+	hl_inputs full;
+
+	if (hl__inputs_import(in, &full, NULL) != HL_OK)
+		return 1;
+	return collect(&full, bad, NULL, NULL);
+}
+
+int
+hl_inputs_problem(const hl_inputs *in, size_t i, hl_error *out)
+{
+	unsigned char bad[HL__NINPUT_SLOTS];
+	char msg[sizeof ((hl_error *)0)->message], name[64];
+	struct sbuf b, nb;
+	hl_inputs full;
+	size_t s, nbad, k;
+	int def, rc;
+
+	hl__error_clear(out);
+	if ((rc = hl__inputs_import(in, &full, out)) != HL_OK) {
+		if (i == 0)
+			return HL_OK;	/* out holds that one problem */
+		hl__error_clear(out);
+		return hl__error_set(out, HL_EINVAL, NULL, 0, 0, NULL, NULL,
+		    "hl_inputs_problem: no problem %lu (there is 1)",
+		    (unsigned long)i);
+	}
+	nbad = collect(&full, bad, NULL, NULL);
+	if (i >= nbad)
+		return hl__error_set(out, HL_EINVAL, NULL, 0, 0, NULL, NULL,
+		    "hl_inputs_problem: no problem %lu (there are %lu)",
+		    (unsigned long)i, (unsigned long)nbad);
+	for (s = 0, k = 0; s < HL__NINPUT_SLOTS; s++)
+		if (bad[s] && k++ == i)
+			break;
+	def = hl__input_of_slot(s);
+	sb_init(&nb, name, sizeof name);
+	put_label(&nb, def, s - hl__input_slot(def));
+	sb_init(&b, msg, sizeof msg);
+	sb_puts(&b, "invalid input: ");
+	put_reason(&b, &full, s, bad[s]);
+	hl__error_set(out, HL_EINPUT, NULL, 0, 0, NULL, name, "%s", msg);
+	return HL_OK;
+}
+
 int
 hl__warning_text(const struct hl__warning *w, const hl_inputs *full,
     char *buf, size_t cap)
 {
 	const struct hl__input_def *d;
 	struct sbuf b;
+	double v;
 
 	if (w == NULL || full == NULL || (buf == NULL && cap > 0) ||
 	    w->input >= hl__input_ndefs ||
@@ -537,7 +618,11 @@ hl__warning_text(const struct hl__warning *w, const hl_inputs *full,
 	sb_init(&b, buf, cap);
 	put_label(&b, w->input, w->day);
 	sb_puts(&b, " ");
-	sb_putd(&b, slot_get(full, hl__input_slot(w->input) + w->day));
+	v = slot_get(full, hl__input_slot(w->input) + w->day);
+	if (d->kind == HL_KIND_ENUM && v >= 0 && v < d->enum_count)
+		sb_puts(&b, d->enum_names[(int)v]);
+	else
+		sb_putd(&b, v);
 	switch (w->rule) {
 	case HL__W_PLAUSIBLE:
 		sb_puts(&b, " is outside the usual range ");
@@ -549,6 +634,9 @@ hl__warning_text(const struct hl__warning *w, const hl_inputs *full,
 		sb_puts(&b, " differs from body_mass_kg ");
 		sb_putd(&b, full->body_mass_kg);
 		sb_puts(&b, " by more than 5 %");
+		break;
+	case HL__W_MENSES_MALE:
+		sb_puts(&b, " is ignored: sex is male");
 		break;
 	default:
 		return HL_EINVAL;

@@ -57,8 +57,8 @@ const size_t hl__input_ndefs =
 enum { HL__TABLE_SLOTS = 0 HL__INPUT_TABLE(S_ANY, S_ANY, S_ANY, S_ANY) };
 typedef char hl__vocab_covers_struct[
     HL__TABLE_SLOTS == (int)HL__NINPUT_SLOTS ? 1 : -1];
-typedef char hl__vocab_v1_size[
-    sizeof(hl_inputs) == HL_INPUTS_SIZE_V1 ? 1 : -1];
+typedef char hl__vocab_v1_1_size[
+    sizeof(hl_inputs) == HL_INPUTS_SIZE_V1_1 ? 1 : -1];
 
 static int
 name_is(const char *name, const char *s, size_t len)

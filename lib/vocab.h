@@ -80,6 +80,10 @@ enum hl__metric {
 	HL__M_HB_CUTOFF_G_L,
 	HL__M_ANAEMIA,			/* yes/no */
 	HL__M_PAD_RISK,			/* yes/no */
+	/* since 1.1: appended, so that hl_derived_name(i) keeps its order */
+	HL__M_SRPE_ACWR,
+	HL__M_LOAD_RATIO,
+	HL__M_HEAT_INDEX_C,
 	HL__M_COUNT
 };
 
@@ -124,6 +128,7 @@ struct hl__warning {
 };
 #define HL__W_PLAUSIBLE		0	/* outside the plausible range */
 #define HL__W_MORNING_MASS	1	/* morning mass > 5 % from usual */
+#define HL__W_MENSES_MALE	2	/* a male runner's menstrual_status */
 #define HL__MAX_WARNINGS	(HL__NINPUT_SLOTS + 1)
 
 /*
@@ -135,6 +140,13 @@ struct hl__warning {
  */
 int hl__inputs_validate(const hl_inputs *full, hl_error *err,
     struct hl__warning *warn, size_t *nwarn);
+
+/*
+ * Whether a full struct's menstrual_status is ignored: a valid answer
+ * other than not_applicable from a runner whose sex is male.  The
+ * assessment reads it as unknown and warns.
+ */
+int hl__menses_ignored(const hl_inputs *full);
 
 /* Text of a warning ("age_years 130 is outside the usual 12-95"), into buf. */
 int hl__warning_text(const struct hl__warning *w, const hl_inputs *full,

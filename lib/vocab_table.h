@@ -169,7 +169,25 @@
 	TRI(confusion_or_collapse,					\
 	    "Confusion or collapse during or after the run")		\
 	TRI(headache_nausea_vomiting,					\
-	    "Headache, nausea or vomiting during or after the run")
+	    "Headache, nausea or vomiting during or after the run")	\
+	TRI(exertional_palpitations_or_fainting,			\
+	    "Palpitations, fainting or near-fainting during or just after " \
+	    "a run")							\
+	TRI(fever_now,							\
+	    "Temperature of 38 \302\260C or more, or feeling feverish, today") \
+	TRI(focal_bone_pain,						\
+	    "Pain at one spot on a bone that hurts on hopping or worsens " \
+	    "with running")						\
+	TRI(statin_use,							\
+	    "Takes a statin (a cholesterol-lowering medicine)")		\
+	TRI(beta_blocker_use,						\
+	    "Takes a beta-blocker")					\
+	TRI(diuretic_use,						\
+	    "Takes a diuretic (a water pill)")				\
+	TRI(pregnant_or_postpartum,					\
+	    "Pregnant, or gave birth in the last 12 weeks")		\
+	TRI(hormonal_contraception,					\
+	    "Takes hormonal contraception")
 
 /* HL__I_<field>: the index of that input in hl__input_defs. */
 #define HL__I_ENUMERATOR(f, ...)	HL__I_##f,

@@ -96,6 +96,15 @@
 	X(saddle_numbness_or_bladder_bowel_change, 1840, 8) \
 	X(confusion_or_collapse, 1848, 8) \
 	X(headache_nausea_vomiting, 1856, 8) \
+	/* since 1.1 */ \
+	X(exertional_palpitations_or_fainting, 1864, 8) \
+	X(fever_now, 1872, 8) \
+	X(focal_bone_pain, 1880, 8) \
+	X(statin_use, 1888, 8) \
+	X(beta_blocker_use, 1896, 8) \
+	X(diuretic_use, 1904, 8) \
+	X(pregnant_or_postpartum, 1912, 8) \
+	X(hormonal_contraception, 1920, 8) \
 	/* end */
 
 #define HL_ERROR_FIELDS(X) \
@@ -136,8 +145,9 @@
 #define PIN_INFO(f, off, size)		PIN(hl_input_info, f, off, size);
 HL_INPUTS_FIELDS(PIN_INPUTS)
 HL_ERROR_FIELDS(PIN_ERROR)
-ASSERT_STATIC(pin_sizeof_hl_inputs, sizeof(hl_inputs) == 1864);
+ASSERT_STATIC(pin_sizeof_hl_inputs, sizeof(hl_inputs) == 1928);
 ASSERT_STATIC(pin_hl_inputs_size_v1, HL_INPUTS_SIZE_V1 == 1864);
+ASSERT_STATIC(pin_hl_inputs_size_v1_1, HL_INPUTS_SIZE_V1_1 == 1928);
 ASSERT_STATIC(pin_sizeof_hl_error, sizeof(hl_error) == 660);
 #if UINTPTR_MAX == UINT64_MAX && SIZE_MAX == UINT64_MAX
 HL_INPUT_INFO_FIELDS_LP64(PIN_INFO)
@@ -539,8 +549,9 @@ END_TEST
 
 START_TEST(layout_sizes)
 {
-	ck_assert_uint_eq(sizeof(hl_inputs), HL_INPUTS_SIZE_V1);
+	ck_assert_uint_eq(sizeof(hl_inputs), HL_INPUTS_SIZE_V1_1);
 	ck_assert_uint_eq(HL_INPUTS_SIZE_V1, 1864);
+	ck_assert_uint_eq(HL_INPUTS_SIZE_V1_1, 1928);
 	ck_assert_uint_eq(sizeof(hl_error), 660);
 	ck_assert_uint_eq(sizeof(double), 8);
 	/* The table covers the struct without gaps. */
@@ -561,12 +572,10 @@ START_TEST(layout_matches_vocabulary)
 		info.size = sizeof(info);
 		ck_assert_int_eq(hl_input_describe(i, &info), HL_OK);
 		ck_assert_ptr_nonnull(info.name);
-		if (info.offset >= HL_INPUTS_SIZE_V1)
-			continue;	/* appended after 1.0 */
 		for (j = 2; j < NFIELDS; j++)
 			if (strcmp(inputs_fields[j].name, info.name) == 0)
 				break;
-		ck_assert_msg(j < NFIELDS, "input %s is not a 1.0 field",
+		ck_assert_msg(j < NFIELDS, "input %s is not a field of the struct",
 		    info.name);
 		ck_assert_uint_eq(info.offset, inputs_fields[j].offset);
 		ck_assert_uint_eq((size_t)info.length * sizeof(double),

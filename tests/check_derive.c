@@ -105,11 +105,12 @@ START_TEST(distance_metrics)
 	/* (35 - 28) / 28 x 100 = 25 */
 	EXPECT(&in, HL__M_WOW_CHANGE_PCT, 25);
 	/*
-	 * Spikes: day 0: 10 vs max(d[1..27]) = 12 -> -16.7; day 2: 8 vs 12
-	 * -> -33.3; day 4: 12 vs max(d[5..27]) = 5 -> +140; day 5: 5 vs 4
-	 * -> +25.  The largest: 140.
+	 * Spikes against the longest run before this week, M = max(d[7..27])
+	 * = 4: day 0: (10 - 4) / 4 -> +150; day 2: 8 -> +100; day 4: 12 ->
+	 * +200; day 5: 5 -> +25.  The largest: 200.  (A longer run earlier
+	 * in the week, day 4's 12, no longer hides day 0's spike.)
 	 */
-	EXPECT(&in, HL__M_SESSION_SPIKE_PCT, 140);
+	EXPECT(&in, HL__M_SESSION_SPIKE_PCT, 200);
 	/* durations unknown: training time from distance, 35 x 6 / 420 */
 	EXPECT(&in, HL__M_TRAINING_H_DAY, 0.5);
 	EXPECT(&in, HL__M_CARB_BAND_LO, 5);	/* 0.5 is not < 0.5 */
@@ -376,12 +377,22 @@ START_TEST(hrv)
 	/* 13 in the baseline: unknown */
 	in.daily_hrv_rmssd_ms[7] = U;
 	EXPECT(&in, HL__M_HRV_LOW, U);
-	/* a flat baseline (SD 0): low only below it */
+	/*
+	 * A flat baseline (SD 0): the band is m - 0.5 x 0.05 in ln, so the
+	 * line is 60 x exp(-0.025) = 58.518 ms; 59 is no longer "low".
+	 */
 	fill(in.daily_hrv_rmssd_ms, 7, 28, 60);
 	fill(in.daily_hrv_rmssd_ms, 0, 7, 61);
 	EXPECT(&in, HL__M_HRV_LOW, 0);
 	fill(in.daily_hrv_rmssd_ms, 0, 7, 59);
+	EXPECT(&in, HL__M_HRV_LOW, 0);
+	fill(in.daily_hrv_rmssd_ms, 0, 7, 58.55);
+	EXPECT(&in, HL__M_HRV_LOW, 0);
+	fill(in.daily_hrv_rmssd_ms, 0, 7, 58.49);
 	EXPECT(&in, HL__M_HRV_LOW, 1);
+	/* an SD above the floor is used as it is: 60 and 66 alternating */
+	for (int i = 7; i < 28; i++)
+		in.daily_hrv_rmssd_ms[i] = i % 2 ? 60 : 66;
 }
 END_TEST
 
@@ -840,6 +851,154 @@ START_TEST(derive_api)
 }
 END_TEST
 
+/* ---- v0.3: session-RPE ratio, load_ratio, heat in C, finiteness ---- */
+
+START_TEST(srpe_and_load_ratio)
+{
+	hl_inputs in = fresh();
+	int i;
+
+	/* 28 days of 40 min at RPE 5 = 200 a day; this week RPE 8 = 320 */
+	fill(in.daily_duration_min, 0, 28, 40);
+	fill(in.daily_session_rpe, 0, 28, 5);
+	fill(in.daily_session_rpe, 0, 7, 8);
+	/* acute 7 x 320 = 2240; chronic (2240 + 21 x 200) x 7 / 28 = 1610 */
+	EXPECT(&in, HL__M_SRPE_ACWR, 2240.0 / 1610.0);
+	/* distance unknown: load_ratio is the session-RPE one */
+	EXPECT(&in, HL__M_ACWR, U);
+	EXPECT(&in, HL__M_LOAD_RATIO, 2240.0 / 1610.0);
+	/* the same distance every day: acwr 1, load_ratio the larger */
+	fill(in.daily_distance_km, 0, 28, 8);
+	EXPECT(&in, HL__M_ACWR, 1);
+	EXPECT(&in, HL__M_LOAD_RATIO, 2240.0 / 1610.0);
+	/* a rest day counts 0 whatever its RPE; an unknown RPE on a
+	 * running day leaves the day unknown */
+	in.daily_duration_min[3] = 0;
+	in.daily_session_rpe[3] = U;
+	/* acute 6 x 320 = 1920; chronic (1920 + 4200) x 7 / 28 = 1530 */
+	EXPECT(&in, HL__M_SRPE_ACWR, 1920.0 / 1530.0);
+	in.daily_duration_min[3] = 40;
+	EXPECT(&in, HL__M_SRPE_ACWR, U);	/* this week not all known */
+	/* acwr above the session ratio: load_ratio follows it */
+	in.daily_session_rpe[3] = 8;
+	fill(in.daily_distance_km, 0, 7, 20);
+	/* acwr = 140 / ((140 + 168) x 7 / 28) = 140 / 77 */
+	EXPECT(&in, HL__M_ACWR, 140.0 / 77.0);
+	EXPECT(&in, HL__M_LOAD_RATIO, 140.0 / 77.0);
+	/* chronic needs 24 known days: 23 is unknown */
+	for (i = 23; i < 28; i++)
+		in.daily_session_rpe[i] = U;
+	EXPECT(&in, HL__M_SRPE_ACWR, U);
+	EXPECT(&in, HL__M_LOAD_RATIO, 140.0 / 77.0);
+	in.daily_session_rpe[23] = 5;
+	ck_assert(!isnan(metric(&in, HL__M_SRPE_ACWR)));
+	/* both unknown: unknown */
+	in.daily_distance_km[0] = U;
+	in.daily_session_rpe[0] = U;
+	EXPECT(&in, HL__M_LOAD_RATIO, U);
+	/* a chronic load under 1 is unknown, as for acwr */
+	in = fresh();
+	fill(in.daily_duration_min, 0, 28, 1);
+	fill(in.daily_session_rpe, 0, 28, 0.1);
+	EXPECT(&in, HL__M_SRPE_ACWR, U);
+}
+END_TEST
+
+START_TEST(heat_index_celsius)
+{
+	hl_inputs in = fresh();
+	double f;
+
+	in.air_temp_c = 32;
+	in.relative_humidity_pct = 60;
+	f = metric(&in, HL__M_HEAT_INDEX_F);
+	ck_assert(!isnan(f));
+	EXPECT(&in, HL__M_HEAT_INDEX_C, (f - 32) * 5 / 9);
+	in.relative_humidity_pct = U;
+	EXPECT(&in, HL__M_HEAT_INDEX_C, U);
+}
+END_TEST
+
+START_TEST(pregnancy_cutoff)
+{
+	hl_inputs in = fresh();
+
+	in.pregnant_or_postpartum = HL_YES;
+	/* WHO 110 g/L in pregnancy, even with the age unknown */
+	EXPECT(&in, HL__M_HB_CUTOFF_G_L, 110);
+	in.hemoglobin_g_l = 110;
+	EXPECT(&in, HL__M_ANAEMIA, 0);
+	in.hemoglobin_g_l = 109.9;
+	EXPECT(&in, HL__M_ANAEMIA, 1);
+	in.hemoglobin_g_l = 115;		/* anaemic by the usual 120 */
+	in.age_years = 30;
+	in.sex = HL_SEX_FEMALE;
+	EXPECT(&in, HL__M_ANAEMIA, 0);
+	in.pregnant_or_postpartum = HL_NO;
+	EXPECT(&in, HL__M_HB_CUTOFF_G_L, 120);
+	EXPECT(&in, HL__M_ANAEMIA, 1);
+	in.pregnant_or_postpartum = U;	/* unknown reads as not pregnant */
+	EXPECT(&in, HL__M_HB_CUTOFF_G_L, 120);
+}
+END_TEST
+
+/*
+ * Every metric is finite or unknown, for tiny and huge valid inputs: a
+ * subnormal earlier run or duration must not make an infinite spike or
+ * sweat rate.
+ */
+START_TEST(finite_or_unknown)
+{
+	hl_inputs in = fresh();
+	double all[HL__M_COUNT];
+	static const double odd[] = {
+		5e-324, 1e-310, 2.2e-308, 1e-300, 1e-30, 1e300,
+	};
+	size_t k, m, v;
+
+	/* the reproducer: 14 today, zeros, one earlier day 1e-310 */
+	fill(in.daily_distance_km, 0, 28, 0);
+	in.daily_distance_km[0] = 14;
+	in.daily_distance_km[9] = 1e-310;
+	EXPECT(&in, HL__M_SESSION_SPIKE_PCT, U);
+	in.pre_run_body_mass_kg = 70;
+	in.post_run_body_mass_kg = 69;
+	in.fluid_during_run_l = 0.5;
+	in.last_run_duration_min = 1e-310;
+	EXPECT(&in, HL__M_SWEAT_RATE_L_H, U);
+	in.last_run_duration_min = 60;
+	EXPECT(&in, HL__M_SWEAT_RATE_L_H, 1.5);
+
+	/* every slot in turn at tiny and large valid values */
+	for (k = 0; k < HL__NINPUT_SLOTS; k++) {
+		int d = hl__input_of_slot(k);
+		const struct hl__input_def *def = &hl__input_defs[d];
+
+		if (def->kind != HL_KIND_NUMBER)
+			continue;
+		for (v = 0; v < sizeof odd / sizeof odd[0]; v++) {
+			double x = odd[v];
+			hl_inputs t = in;
+			hl_error err;
+
+			if (isnan(def->min) ? 0 : x < def->min ||
+			    (def->min_exclusive && x == def->min))
+				continue;
+			if (!isnan(def->max) && x > def->max)
+				x = def->max;
+			memcpy((char *)&t + 8 + 8 * k, &x, sizeof x);
+			if (hl_inputs_check(&t, &err) != HL_OK)
+				continue;
+			hl__derive(&t, all);
+			for (m = 0; m < HL__M_COUNT; m++)
+				ck_assert_msg(!isinf(all[m]), "%s = %g with "
+				    "slot %zu = %g", hl__metric_defs[m].name,
+				    all[m], k, x);
+		}
+	}
+}
+END_TEST
+
 static Suite *
 suite_derive(void)
 {
@@ -880,6 +1039,13 @@ suite_derive(void)
 	tc = tcase_create("api");
 	tcase_add_test(tc, needs);
 	tcase_add_test(tc, derive_api);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("v0.3");
+	tcase_add_test(tc, srpe_and_load_ratio);
+	tcase_add_test(tc, heat_index_celsius);
+	tcase_add_test(tc, pregnancy_cutoff);
+	tcase_add_test(tc, finite_or_unknown);
 	suite_add_tcase(s, tc);
 	return s;
 }

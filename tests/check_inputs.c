@@ -89,6 +89,10 @@ static const struct {
 	F(severe_muscle_pain_swelling), F(chest_pain_or_breathlessness),
 	F(saddle_numbness_or_bladder_bowel_change), F(confusion_or_collapse),
 	F(headache_nausea_vomiting),
+	/* since 1.1 */
+	F(exertional_palpitations_or_fainting), F(fever_now),
+	F(focal_bone_pain), F(statin_use), F(beta_blocker_use),
+	F(diuretic_use), F(pregnant_or_postpartum), F(hormonal_contraception),
 };
 #undef F
 #define NFIELDS	(sizeof fields / sizeof fields[0])
@@ -97,7 +101,7 @@ START_TEST(table_covers_struct)
 {
 	size_t i, end, slots;
 
-	ck_assert_uint_eq(sizeof(hl_inputs), HL_INPUTS_SIZE_V1);
+	ck_assert_uint_eq(sizeof(hl_inputs), HL_INPUTS_SIZE_V1_1);
 	ck_assert_uint_eq(hl__input_ndefs, NFIELDS);
 	ck_assert_uint_eq(hl_input_count(), NFIELDS);
 	end = 8;
@@ -299,7 +303,9 @@ static const char *const tris[] = {
 	"varicose_veins", "ankle_swelling_end_of_day", "dark_urine_after_run",
 	"severe_muscle_pain_swelling", "chest_pain_or_breathlessness",
 	"saddle_numbness_or_bladder_bowel_change", "confusion_or_collapse",
-	"headache_nausea_vomiting",
+	"headache_nausea_vomiting", "exertional_palpitations_or_fainting",
+	"fever_now", "focal_bone_pain", "statin_use", "beta_blocker_use",
+	"diuretic_use", "pregnant_or_postpartum", "hormonal_contraception",
 };
 #define NTRIS	(sizeof tris / sizeof tris[0])
 
@@ -586,8 +592,11 @@ START_TEST(cross_run_mass)
 	ck_assert_int_eq(check(&in, &err), HL_EINPUT);
 	ck_assert_int_eq(err.count, 2);
 	ck_assert_str_eq(err.name, "pre_run_body_mass_kg");
+	/* each with its reason (the 10 % text must be reachable) */
 	ck_assert_str_eq(err.message, "2 invalid inputs: "
-	    "pre_run_body_mass_kg, post_run_body_mass_kg");
+	    "pre_run_body_mass_kg 70 differs from post_run_body_mass_kg 62.9 "
+	    "by more than 10 %; post_run_body_mass_kg 62.9 differs from "
+	    "pre_run_body_mass_kg 70 by more than 10 %");
 	in.post_run_body_mass_kg = 77;		/* +7 = 10 %: fine */
 	ck_assert_int_eq(check(&in, &err), HL_OK);
 	in.post_run_body_mass_kg = 77.1;
@@ -644,9 +653,49 @@ START_TEST(every_error_listed)
 	ck_assert_int_eq(err.code, HL_EINPUT);
 	ck_assert_int_eq(err.count, 6);
 	ck_assert_str_eq(err.name, "age_years");
-	ck_assert_str_eq(err.message, "6 invalid inputs: age_years, "
-	    "daily_sleep_h[3], dew_point_c, pre_run_body_mass_kg, "
-	    "post_run_body_mass_kg, thirsty");
+	/* reasons as many as fit in the message, then "... and N more" */
+	ck_assert_str_eq(err.message, "6 invalid inputs: age_years 200 is "
+	    "above 120; daily_sleep_h[3] 25 is above 24; dew_point_c 12 is "
+	    "above air_temp_c 10 + 0.5; pre_run_body_mass_kg 80 differs from "
+	    "post_run_body_mass_kg 60 by more than 10 % ... and 2 more");
+	/* and every one of them, with its reason, one by one */
+	{
+		static const char *const want[][2] = {
+			{ "age_years", "invalid input: age_years 200 is above "
+			    "120" },
+			{ "daily_sleep_h[3]", "invalid input: daily_sleep_h[3] "
+			    "25 is above 24" },
+			{ "dew_point_c", "invalid input: dew_point_c 12 is "
+			    "above air_temp_c 10 + 0.5" },
+			{ "pre_run_body_mass_kg", "invalid input: "
+			    "pre_run_body_mass_kg 80 differs from "
+			    "post_run_body_mass_kg 60 by more than 10 %" },
+			{ "post_run_body_mass_kg", "invalid input: "
+			    "post_run_body_mass_kg 60 differs from "
+			    "pre_run_body_mass_kg 80 by more than 10 %" },
+			{ "thirsty", "invalid input: thirsty 0.5 is not 0 (no) "
+			    "or 1 (yes)" },
+		};
+		hl_error p;
+		size_t k;
+
+		ck_assert_uint_eq(hl_inputs_problem_count(&in), 6);
+		for (k = 0; k < 6; k++) {
+			memset(&p, 0x5a, sizeof p);
+			p.size = sizeof p;
+			ck_assert_int_eq(hl_inputs_problem(&in, k, &p), HL_OK);
+			ck_assert_int_eq(p.code, HL_EINPUT);
+			ck_assert_int_eq(p.count, 1);
+			ck_assert_int_eq(p.line, 0);
+			ck_assert_str_eq(p.name, want[k][0]);
+			ck_assert_str_eq(p.message, want[k][1]);
+		}
+		ck_assert_int_eq(hl_inputs_problem(&in, 6, &p), HL_EINVAL);
+		ck_assert_int_eq(p.code, HL_EINVAL);
+		ck_assert(strstr(p.message, "there are 6") != NULL);
+		ck_assert_int_eq(hl_inputs_problem(&in, (size_t)-1, NULL),
+		    HL_EINVAL);
+	}
 
 	/* too many to list: "... and N more", within the message */
 	in = fresh();
@@ -661,7 +710,8 @@ START_TEST(every_error_listed)
 	ck_assert_uint_lt(strlen(err.message), sizeof err.message);
 	{
 		const char *head = "57 invalid inputs: "
-		    "daily_distance_km[0], daily_distance_km[1], ";
+		    "daily_distance_km[0] -1 is below 0; "
+		    "daily_distance_km[1] -1 is below 0; ";
 
 		ck_assert(strncmp(err.message, head, strlen(head)) == 0);
 	}
@@ -673,7 +723,7 @@ START_TEST(every_error_listed)
 
 		ck_assert(p != NULL);
 		for (q = err.message; q < p; q++)
-			listed += *q == ',';
+			listed += *q == ';';
 		ck_assert_int_eq(sscanf(p, " ... and %d more", &more), 1);
 		ck_assert_int_eq(listed + more, 57);
 		ck_assert_str_eq(strstr(p, " more"), " more");
@@ -842,7 +892,7 @@ START_TEST(init_and_initializer)
 	memset(&b, 0x5a, sizeof b);
 	hl_inputs_init(&b, sizeof b);
 	ck_assert(memcmp(&a, &b, sizeof a) == 0);
-	ck_assert_uint_eq(b.size, HL_INPUTS_SIZE_V1);
+	ck_assert_uint_eq(b.size, HL_INPUTS_SIZE_V1_1);
 	ck_assert_uint_eq(b.reserved0, 0);
 	for (s = 0; s < HL__NINPUT_SLOTS; s++)
 		ck_assert(isnan(slot_value(&b, s)));
@@ -928,13 +978,13 @@ START_TEST(struct_sizes)
 	big.extra[2] = 0;
 	ck_assert_int_eq(check(&big.in, &err), HL_EUNSUPPORTED);
 	ck_assert_int_eq(err.code, HL_EUNSUPPORTED);
-	ck_assert_str_eq(err.name, "offset 1880");
+	ck_assert_str_eq(err.name, "offset 1944");
 	ck_assert_int_eq(hl_inputs_derive(&big.in, "pad_risk", &v, &err),
 	    HL_EUNSUPPORTED);
 	ck_assert(isnan(v));
 	big.extra[0] = 1;
 	ck_assert_int_eq(check(&big.in, &err), HL_EUNSUPPORTED);
-	ck_assert_str_eq(err.name, "offset 1864");
+	ck_assert_str_eq(err.name, "offset 1928");
 	/* by name, known fields still work */
 	ck_assert_int_eq(hl_inputs_get(&big.in, "age_years", &v, &err), HL_OK);
 	ck_assert(v == 41);
@@ -1072,6 +1122,107 @@ START_TEST(describe_every_input)
 }
 END_TEST
 
+/* hl_inputs_problem_count / hl_inputs_problem: every problem, one by one. */
+START_TEST(problem_list)
+{
+	hl_inputs in = fresh();
+	hl_error p;
+	size_t k, n;
+
+	/* no problem at all */
+	ck_assert_uint_eq(hl_inputs_problem_count(&in), 0);
+	ck_assert_int_eq(hl_inputs_problem(&in, 0, &p), HL_EINVAL);
+	/* unknowns are never problems */
+	in.age_years = NAN;
+	ck_assert_uint_eq(hl_inputs_problem_count(&in), 0);
+
+	/* a series element names its day; cross-field rules each field */
+	in.daily_distance_km[27] = 301;
+	in.body_mass_kg = 70;
+	in.morning_body_mass_kg = 90;
+	ck_assert_uint_eq(hl_inputs_problem_count(&in), 2);
+	ck_assert_int_eq(hl_inputs_problem(&in, 0, &p), HL_OK);
+	ck_assert_str_eq(p.name, "daily_distance_km[27]");
+	ck_assert_str_eq(p.message,
+	    "invalid input: daily_distance_km[27] 301 is above 300");
+	ck_assert_int_eq(hl_inputs_problem(&in, 1, &p), HL_OK);
+	ck_assert_str_eq(p.name, "morning_body_mass_kg");
+	ck_assert_str_eq(p.message, "invalid input: morning_body_mass_kg 90 "
+	    "differs from body_mass_kg 70 by more than 15 %");
+
+	/* the count agrees with hl_inputs_check's, always */
+	for (k = 0; k < HL__NINPUT_SLOTS; k++)
+		slot_store(&in, k, INFINITY);
+	n = hl_inputs_problem_count(&in);
+	ck_assert_uint_eq(n, HL__NINPUT_SLOTS);
+	ck_assert_int_eq(check(&in, &p), HL_EINPUT);
+	ck_assert_uint_eq((size_t)p.count, n);
+	for (k = 0; k < n; k++) {
+		ck_assert_int_eq(hl_inputs_problem(&in, k, &p), HL_OK);
+		ck_assert(strstr(p.message, "is not a finite number") != NULL);
+	}
+
+	/* a struct of the wrong size has one problem: that one */
+	in = fresh();
+	in.size = 12;
+	ck_assert_uint_eq(hl_inputs_problem_count(&in), 1);
+	ck_assert_int_eq(hl_inputs_problem(&in, 0, &p), HL_OK);
+	ck_assert_int_eq(p.code, HL_EINVAL);
+	ck_assert(strstr(p.message, "size 12") != NULL);
+	ck_assert_int_eq(hl_inputs_problem(&in, 1, &p), HL_EINVAL);
+	ck_assert_uint_eq(hl_inputs_problem_count(NULL), 1);
+	ck_assert_int_eq(hl_inputs_problem(NULL, 0, &p), HL_OK);
+	ck_assert_int_eq(p.code, HL_EINVAL);
+
+	/* a 1.0 caller's struct: its fields are checked, the rest unknown */
+	in = fresh();
+	in.size = HL_INPUTS_SIZE_V1;
+	in.thirsty = 2;
+	ck_assert_uint_eq(hl_inputs_problem_count(&in), 1);
+	ck_assert_int_eq(hl_inputs_problem(&in, 0, &p), HL_OK);
+	ck_assert_str_eq(p.name, "thirsty");
+}
+END_TEST
+
+/* A male runner's menstrual answer: accepted, ignored, warned about. */
+START_TEST(male_menstrual_warning)
+{
+	hl_inputs in = fresh();
+	struct hl__warning w[HL__MAX_WARNINGS];
+	hl_inputs full;
+	hl_error err;
+	char buf[160];
+	size_t nw, k;
+	int found = 0;
+
+	in.sex = HL_SEX_MALE;
+	in.menstrual_status = HL_MENSES_ABSENT_3MO_PLUS;
+	ck_assert_int_eq(hl__inputs_import(&in, &full, &err), HL_OK);
+	ck_assert(hl__menses_ignored(&full));
+	ck_assert_int_eq(hl__inputs_validate(&full, &err, w, &nw), HL_OK);
+	for (k = 0; k < nw; k++)
+		if (w[k].rule == HL__W_MENSES_MALE) {
+			found++;
+			ck_assert_int_gt(hl__warning_text(&w[k], &full, buf,
+			    sizeof buf), 0);
+			ck_assert_str_eq(buf, "menstrual_status absent_3mo_plus "
+			    "is ignored: sex is male");
+		}
+	ck_assert_int_eq(found, 1);
+	/* not_applicable, a female or unknown sex: no warning */
+	in.menstrual_status = HL_MENSES_NOT_APPLICABLE;
+	ck_assert_int_eq(hl__inputs_import(&in, &full, &err), HL_OK);
+	ck_assert(!hl__menses_ignored(&full));
+	in.menstrual_status = HL_MENSES_REGULAR;
+	in.sex = HL_SEX_FEMALE;
+	ck_assert_int_eq(hl__inputs_import(&in, &full, &err), HL_OK);
+	ck_assert(!hl__menses_ignored(&full));
+	in.sex = NAN;
+	ck_assert_int_eq(hl__inputs_import(&in, &full, &err), HL_OK);
+	ck_assert(!hl__menses_ignored(&full));
+}
+END_TEST
+
 START_TEST(derived_names)
 {
 	static const char *const names[] = {
@@ -1082,6 +1233,8 @@ START_TEST(derived_names)
 		"mass_gained", "sweat_rate_l_h", "wut_count", "carb_g_kg",
 		"training_h_day", "carb_band_lo", "hb_cutoff_g_l", "anaemia",
 		"pad_risk",
+		/* since 1.1, appended */
+		"srpe_acwr", "load_ratio", "heat_index_c",
 	};
 	size_t i;
 
@@ -1268,6 +1421,8 @@ suite_inputs(void)
 	tcase_add_loop_test(tc, bounds_in_table, 0, NBOUNDS);
 	tcase_add_test(tc, describe_every_input);
 	tcase_add_test(tc, derived_names);
+	tcase_add_test(tc, problem_list);
+	tcase_add_test(tc, male_menstrual_warning);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("validation");

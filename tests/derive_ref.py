@@ -151,21 +151,30 @@ def reference(r):
     m["wow_change_pct"] = ((a - p) / p * 100
                            if known(a) and known(p) and p >= 1 else NAN)
 
-    # session_spike_pct
+    # session_spike_pct: each run of this week against the longest known
+    # run before it (days 7..27), (d - M) / M x 100
     spike = NAN
     if all_known(d[0:7]) and sum(1 for x in d[7:28] if known(x)) >= 14:
         runs = [j for j in range(7) if d[j] > 0]
-        spikes = []
-        for j in runs:
-            before = [x for x in d[j + 1:] if known(x)]
-            top = max(before) if before else 0.0
-            if top > 0:
-                spikes.append((d[j] / top - 1) * 100)
+        top = max(x for x in d[7:28] if known(x))
         if not runs:
             spike = 0.0
-        elif spikes:
-            spike = max(spikes)
+        elif top > 0:
+            spike = max((d[j] - top) / top * 100 for j in runs)
     m["session_spike_pct"] = spike
+
+    # srpe_acwr: the coupled ratio on session load RPE x minutes
+    dur, rpe = r["daily_duration_min"], r["daily_session_rpe"]
+    sl = [0.0 if dur[i] == 0 else
+          rpe[i] * dur[i] if known(dur[i]) and known(rpe[i]) else NAN
+          for i in range(28)]
+    acute = sum(sl[0:7]) if all_known(sl[0:7]) else NAN
+    kl = [x for x in sl if known(x)]
+    chronic = sum(kl) * 7 / len(kl) if len(kl) >= 24 else NAN
+    m["srpe_acwr"] = (acute / chronic if known(acute) and known(chronic)
+                      and chronic >= 1 else NAN)
+    known_ratios = [x for x in (m["acwr"], m["srpe_acwr"]) if known(x)]
+    m["load_ratio"] = max(known_ratios) if known_ratios else NAN
 
     # daily load: session RPE x minutes, else distance
     dur, rpe = r["daily_duration_min"], r["daily_session_rpe"]
@@ -210,8 +219,8 @@ def reference(r):
     base = [math.log(x) for x in hrv[7:28] if known(x)]
     if len(now) >= 3 and len(base) >= 14:
         mu = statistics.fmean(base)
-        m["hrv_low"] = tri(statistics.fmean(now)
-                           < mu - 0.5 * statistics.pstdev(base, mu))
+        band = max(statistics.pstdev(base, mu), 0.05)
+        m["hrv_low"] = tri(statistics.fmean(now) < mu - 0.5 * band)
     else:
         m["hrv_low"] = NAN
 
@@ -243,6 +252,7 @@ def reference(r):
             elif rh > 85 and 80 <= tf <= 87:
                 hi += ((rh - 85) / 10) * ((87 - tf) / 5)
     m["heat_index_f"] = hi
+    m["heat_index_c"] = (hi - 32) * 5 / 9
     # T > 110 or HI > 137, three-valued
     tf = t * 9 / 5 + 32 if known(t) else NAN
     if known(tf) and tf > 110:
@@ -260,8 +270,10 @@ def reference(r):
     else:
         m["body_mass_change_pct"] = m["mass_gained"] = NAN
     fl, dm = r["fluid_during_run_l"], r["last_run_duration_min"]
+    # a duration so short that dm / 60 underflows to 0 gives no rate
     m["sweat_rate_l_h"] = ((pre - post + fl) / (dm / 60)
-                           if all_known([pre, post, fl, dm]) else NAN)
+                           if all_known([pre, post, fl, dm]) and dm / 60 > 0
+                           else NAN)
 
     # WUT: weight, urine, thirst
     markers = []
@@ -303,11 +315,13 @@ def reference(r):
             return 120.0
         return 130.0
 
-    m["hb_cutoff_g_l"] = cutoff(age) if known(age) else NAN
-    if known(age) and known(hb):
-        m["anaemia"] = 1.0 if hb < cutoff(age) else 0.0
+    if r["pregnant_or_postpartum"] == 1:
+        cut = 110.0                     # WHO, in pregnancy
     else:
-        m["anaemia"] = NAN
+        cut = cutoff(age) if known(age) else NAN
+    m["hb_cutoff_g_l"] = cut
+    m["anaemia"] = (1.0 if hb < cut else 0.0) if known(cut) and known(hb) \
+        else NAN
 
     # age >= 65 or (age >= 50 and smoker_or_diabetes), Kleene
     sm = r["smoker_or_diabetes"]
@@ -319,7 +333,8 @@ def reference(r):
         m["pad_risk"] = 0.0
     else:
         m["pad_risk"] = tri(sm == 1) if known(sm) else NAN
-    return m
+    # finite or unknown, always
+    return {k: (NAN if math.isinf(v) else v) for k, v in m.items()}
 
 
 # ---- random runners ---------------------------------------------------------
@@ -450,6 +465,7 @@ def runner(rng, inputs):
         rng.uniform(70, 170), float(rng.choice([114, 115, 119, 120, 129,
                                                 130]))]))
     r["smoker_or_diabetes"] = tri_or_unknown(rng)
+    r["pregnant_or_postpartum"] = maybe(rng, 0.5, float(rng.random() < 0.3))
     # a few answers the metrics do not read, to be sure they do not
     r["heaviness_severity"] = maybe(rng, 0.5, rng.uniform(0, 10))
     r["skin_change"] = maybe(rng, 0.5, float(rng.randint(0, 2)))
@@ -474,6 +490,30 @@ def fixed_runners(inputs):
     r["daily_session_rpe"] = [4.0] * DAYS
     r["air_temp_c"] = 45.0
     r["relative_humidity_pct"] = 5.0
+    out.append(r)
+    # tiny and huge valid values: every metric finite or unknown
+    r = blank()
+    r["daily_distance_km"] = [14.0] + [0.0] * (DAYS - 1)
+    r["daily_distance_km"][9] = 5e-324          # a subnormal distance
+    r["pre_run_body_mass_kg"] = 70.0
+    r["post_run_body_mass_kg"] = 69.0
+    r["fluid_during_run_l"] = 0.5
+    r["last_run_duration_min"] = 1e-310
+    r["daily_duration_min"] = [1440.0] * DAYS
+    r["daily_session_rpe"] = [10.0] * 7 + [1e-300] * (DAYS - 7)
+    r["daily_hrv_rmssd_ms"] = [1e-300] * 7 + [1000.0] * (DAYS - 7)
+    r["carb_intake_g_day"] = 2000.0
+    r["body_mass_kg"] = 20.000000001
+    out.append(r)
+    r = blank()
+    r["daily_distance_km"] = [300.0] * 7 + [1e-300] * (DAYS - 7)
+    r["daily_resting_hr_bpm"] = [220.0] * 7 + [20.0] * (DAYS - 7)
+    r["air_temp_c"] = 60.0
+    r["relative_humidity_pct"] = 100.0
+    r["pre_run_body_mass_kg"] = 350.0
+    r["post_run_body_mass_kg"] = 315.0
+    r["fluid_during_run_l"] = 20.0
+    r["last_run_duration_min"] = 5e-324
     out.append(r)
     return out
 

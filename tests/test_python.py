@@ -82,7 +82,8 @@ def test_version():
 
 def test_inputs_layout():
     offsets, size = header_offsets()
-    assert size == hl.INPUTS_SIZE_V1 == 1864, size
+    assert size == hl.INPUTS_SIZE_V1_1 == 1928, size
+    assert hl.INPUTS_SIZE_V1 == 1864
     assert hl.ctypes.sizeof(hl.Inputs) >= 1864
     vocab = {i.name: i for i in hl.inputs_vocabulary()}
     # Every field of the header is described at its C offset and length...
@@ -274,7 +275,7 @@ def test_derive():
     inp["carb_intake_g_day"] = 300
     assert close(inp.derive("carb_g_kg"), 5.0)
     names = hl.derived_names()
-    assert "acwr" in names and "pad_risk" in names and len(names) == 24
+    assert "acwr" in names and "pad_risk" in names and len(names) == 27
     for n in names:
         inp.derive(n)
 
