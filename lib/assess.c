@@ -27,6 +27,8 @@ static const struct {
 	SCREEN(calf_swelling_one_side),
 	SCREEN(leg_warm_red_tender),
 	SCREEN(chest_pain_or_breathlessness),
+	SCREEN(exertional_palpitations_or_fainting),
+	SCREEN(fever_now),
 	SCREEN(numbness_tingling),
 	SCREEN(skin_change),
 	SCREEN(dark_urine_after_run),
@@ -129,6 +131,9 @@ set_empty(struct hl_report *r, const struct hl_rulebase *rb)
 	r->rb = rb;
 	r->gen++;
 	r->triage = 0;
+	r->triage_high = 0;
+	r->screen_complete = 0;
+	r->assessed = 0;
 	r->suppress = 0;
 	r->confidence = NAN;
 	r->confidence_low = 0;
@@ -149,6 +154,8 @@ init_rec(struct hl_report *r, struct hl_finding *f, int kind, size_t index,
 	f->title = title != NULL ? title : "";
 	f->advice = advice;
 	f->score = NAN;
+	f->score_low = NAN;
+	f->score_high = NAN;
 	f->coverage = NAN;
 	f->band = "";
 	f->urgency = 0;
@@ -178,7 +185,7 @@ eval_flag(struct hl_report *r, size_t i)
 	struct hl_finding *f = &r->recs[i];
 	struct hl__evidence *e = &r->ev[f->ev0];
 	double *s = r->slots;
-	int any_true = 0, all_false = 1, u = 0, st;
+	int any_true = 0, all_false = 1, u = 0, uh = 0, st;
 	size_t j;
 
 	for (j = 0; j < fl->nlevels; j++) {
@@ -190,12 +197,18 @@ eval_flag(struct hl_report *r, size_t i)
 				u = fl->levels[j].urgency;
 			any_true = 1;
 		}
-		if (st != HL_STATE_NOT_FIRED)
+		if (st != HL_STATE_NOT_FIRED) {
 			all_false = 0;
+			/* true, or could be: the worst it may come to */
+			if (fl->levels[j].urgency > uh)
+				uh = fl->levels[j].urgency;
+		}
 	}
 	f->nev = fl->nlevels;
 	f->listed = any_true;
 	f->urgency = any_true ? u : 0;
+	if (uh > r->triage_high)
+		r->triage_high = uh;
 	f->band = hl__urgency_name(f->urgency);
 	s[HL__RULE_BASE + i] = any_true ? 1.0 : all_false ? 0.0 : NAN;
 }
@@ -203,6 +216,14 @@ eval_flag(struct hl_report *r, size_t i)
 /*
  * Cause c: noisy-OR of the fired items with the leak, scaled by the
  * strongest true lowering factor; coverage over the applicable items.
+ *
+ * An item whose `applies` is unknown counts in coverage's denominator
+ * only: its weight is applicable but not evaluable, and it cannot fire.
+ * The honest bounds: score_high lets every item that is not known false
+ * fire at its largest such band and every unknown lowering factor fail;
+ * score_low lets every unknown lowering factor hold.  Noisy-OR is
+ * monotone, so whatever the unknowns turn out to be the score stays in
+ * [score_low, score_high].
  */
 static void
 eval_cause(struct hl_report *r, size_t c)
@@ -212,18 +233,20 @@ eval_cause(struct hl_report *r, size_t c)
 	struct hl_finding *f = &r->recs[rb->nflags + c];
 	struct hl__evidence *e = &r->ev[f->ev0];
 	double *s = r->slots;
-	double score, lower, total = 0, known = 0;
+	double score, high, lower, lower_maybe, total = 0, known = 0;
 	size_t i, b, n = 0;
 
-	score = ca->leak;
+	score = high = ca->leak;
 	for (i = 0; i < ca->nitems; i++) {
 		const struct hl__item *it = &ca->items[i];
 		const struct hl__band *bd = it->bands;
-		long best = -1;
-		int evaluable = 0, st;
+		long best = -1, maybe = -1;
+		int evaluable = 0, st, ap = HL_STATE_FIRED;
 
-		if (it->nbands == 0 || (it->applies.expr != NULL &&
-		    cond_state(&it->applies, s) == HL_STATE_NOT_FIRED))
+		if (it->nbands == 0)
+			continue;
+		if (it->applies.expr != NULL &&
+		    (ap = cond_state(&it->applies, s)) == HL_STATE_NOT_FIRED)
 			continue;
 		for (b = 0; b < it->nbands; b++) {
 			st = cond_state(&bd[b].when, s);
@@ -232,10 +255,20 @@ eval_cause(struct hl_report *r, size_t c)
 			if (st == HL_STATE_FIRED &&
 			    (best < 0 || bd[b].weight > bd[best].weight))
 				best = (long)b;
+			if (st != HL_STATE_NOT_FIRED &&
+			    (maybe < 0 || bd[b].weight > bd[maybe].weight))
+				maybe = (long)b;
 		}
 		total += it->top_weight;
+		if (ap == HL_STATE_UNKNOWN) {
+			/* applicable, not evaluable, and it cannot fire */
+			evaluable = 0;
+			best = -1;
+		}
 		if (evaluable)
 			known += it->top_weight;
+		if (maybe >= 0)
+			high += bd[maybe].weight * (1.0 - high);
 		if (best >= 0) {
 			/* 1 - (1 - s)(1 - w), exact for s alone */
 			score += bd[best].weight * (1.0 - score);
@@ -248,14 +281,27 @@ eval_cause(struct hl_report *r, size_t c)
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN, i);
 		n++;
 	}
-	lower = 0;
-	for (i = 0; i < ca->nlowers; i++)
-		if (ca->lowers[i].by > lower &&
-		    cond_state(&ca->lowers[i].when, s) == HL_STATE_FIRED)
-			lower = ca->lowers[i].by;
-	if (lower > 0)
+	lower = lower_maybe = 0;
+	for (i = 0; i < ca->nlowers; i++) {
+		const struct hl__lower *lo = &ca->lowers[i];
+		int st;
+
+		/* lower <= lower_maybe: a weaker factor changes neither */
+		if (!(lo->by > lower))
+			continue;
+		st = cond_state(&lo->when, s);
+		if (st != HL_STATE_NOT_FIRED && lo->by > lower_maybe)
+			lower_maybe = lo->by;
+		if (st == HL_STATE_FIRED && lo->by > lower)
+			lower = lo->by;
+	}
+	f->score_low = score * (1.0 - lower_maybe);
+	if (lower > 0) {
 		score *= 1.0 - lower;
+		high *= 1.0 - lower;
+	}
 	f->score = score;
+	f->score_high = high;
 	f->coverage = total > 0 ? known / total : 0;
 	f->band = hl__band_name(score);
 	f->listed = 1;
@@ -498,6 +544,7 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 
 	r->rb = rb;
 	r->gen++;
+	r->assessed = 1;
 	memcpy(s, (const char *)&r->full + 8, HL__NINPUT_SLOTS * sizeof *s);
 	if (hl__menses_ignored(&r->full))
 		s[HL__SLOT_OF(menstrual_status)] = NAN;
@@ -525,6 +572,7 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 	}
 	nrecs = nf + nc + rb->nstrategies;
 
+	r->triage_high = 0;
 	for (k = 0; k < rb->nrules; k++) {
 		i = rb->order[k];
 		if (i < nf)
@@ -534,6 +582,10 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 	}
 
 	r->triage = 0;
+	r->screen_complete = 1;
+	for (k = 0; k < HL__SCREEN_COUNT; k++)
+		if (isnan(s[screen[k].slot]))
+			r->screen_complete = 0;
 	for (i = 0; i < nf; i++)
 		if (r->recs[i].listed && r->recs[i].urgency > r->triage)
 			r->triage = r->recs[i].urgency;

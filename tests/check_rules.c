@@ -661,6 +661,7 @@ START_TEST(all_unknown)
 	static const char *const screen[] = {
 		"heaviness_side", "calf_swelling_one_side",
 		"leg_warm_red_tender", "chest_pain_or_breathlessness",
+		"exertional_palpitations_or_fainting", "fever_now",
 		"numbness_tingling", "skin_change", "dark_urine_after_run",
 		"heaviness_onset", "heaviness_severity",
 		"leg_weakness_or_foot_drop",
@@ -684,16 +685,16 @@ START_TEST(all_unknown)
 	check_score("electrolyte_imbalance", 0.03, "low");
 
 	n = hl_report_question_count(rep);
-	ck_assert_uint_gt(n, 11);
-	ck_assert_uint_le(n, 11 + 8);
-	for (i = 0; i < 11; i++)
+	ck_assert_uint_gt(n, 13);
+	ck_assert_uint_le(n, 13 + 8);
+	for (i = 0; i < 13; i++)
 		ck_assert_str_eq(hl_report_question(rep, i), screen[i]);
 
 	ck_assert_int_eq(hl_report_json(rep, buf, sizeof buf, &need), HL_OK);
 	ck_assert_ptr_nonnull(strstr(buf, "\"confidence_low\":true"));
 
 	/* answering the screen removes it from the questions */
-	for (i = 0; i < 11; i++)
+	for (i = 0; i < 13; i++)
 		set(&in, screen[i], strcmp(screen[i], "heaviness_severity")
 		    == 0 ? 3 : 0);
 	assess(&in);
