@@ -56,6 +56,24 @@ cond_state(const struct hl__cond *c, const double *slots)
 	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
 }
 
+/*
+ * The state that holds whatever the unknown inputs turn out to be: as
+ * cond_state, except that known() of an unknown value is unknown (it may
+ * yet become known).  st is c's cond_state, reused when c has no known().
+ */
+static int
+cond_open(const struct hl__cond *c, const double *slots, int st)
+{
+	double v;
+
+	if (c->expr == NULL || !hl__expr_uses_known(c->expr))
+		return st;
+	v = hl__expr_eval_open(c->expr, slots);
+	if (isnan(v))
+		return HL_STATE_UNKNOWN;
+	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
+}
+
 static const char *
 cond_src(const struct hl__cond *c)
 {
@@ -175,6 +193,7 @@ set_evidence(struct hl__evidence *e, const char *when,
 	e->weight = weight;
 	e->state = state;
 	e->index = index;
+	e->unsettled = 0;
 }
 
 /* Red flag i: the highest true level; fired slot 1 / 0 / NaN. */
@@ -197,12 +216,12 @@ eval_flag(struct hl_report *r, size_t i)
 				u = fl->levels[j].urgency;
 			any_true = 1;
 		}
-		if (st != HL_STATE_NOT_FIRED) {
+		if (st != HL_STATE_NOT_FIRED)
 			all_false = 0;
-			/* true, or could be: the worst it may come to */
-			if (fl->levels[j].urgency > uh)
-				uh = fl->levels[j].urgency;
-		}
+		/* true, or could be: the worst it may come to */
+		if (cond_open(&fl->levels[j].when, s, st) !=
+		    HL_STATE_NOT_FIRED && fl->levels[j].urgency > uh)
+			uh = fl->levels[j].urgency;
 	}
 	f->nev = fl->nlevels;
 	f->listed = any_true;
@@ -219,11 +238,15 @@ eval_flag(struct hl_report *r, size_t i)
  *
  * An item whose `applies` is unknown counts in coverage's denominator
  * only: its weight is applicable but not evaluable, and it cannot fire.
- * The honest bounds: score_high lets every item that is not known false
- * fire at its largest such band and every unknown lowering factor fail;
- * score_low lets every unknown lowering factor hold.  Noisy-OR is
- * monotone, so whatever the unknowns turn out to be the score stays in
- * [score_low, score_high].
+ *
+ * The honest bounds read every condition as cond_open() does, so that
+ * "not known(x) or ..." is not taken as settled while x is unknown.
+ * score_high lets every item that is not known false fire at its largest
+ * such band, and only the lowering factors known true act; score_low lets
+ * only the items known true fire and every lowering factor not known false
+ * act.  Noisy-OR is monotone, so score_low <= score <= score_high, and
+ * answering unknown inputs keeps the score within them (the derived
+ * metrics taken as computed).
  */
 static void
 eval_cause(struct hl_report *r, size_t c)
@@ -233,42 +256,66 @@ eval_cause(struct hl_report *r, size_t c)
 	struct hl_finding *f = &r->recs[rb->nflags + c];
 	struct hl__evidence *e = &r->ev[f->ev0];
 	double *s = r->slots;
-	double score, high, lower, lower_maybe, total = 0, known = 0;
+	double score, low, high, lower, lower_hi, lower_lo, total = 0,
+	    known = 0;
 	size_t i, b, n = 0;
 
-	score = high = ca->leak;
+	score = low = high = ca->leak;
 	for (i = 0; i < ca->nitems; i++) {
 		const struct hl__item *it = &ca->items[i];
 		const struct hl__band *bd = it->bands;
-		long best = -1, maybe = -1;
-		int evaluable = 0, st, ap = HL_STATE_FIRED;
+		long best = -1, sure = -1, maybe = -1;
+		int evaluable = 0, settled = 0, st, so, ap = HL_STATE_FIRED,
+		    apo;
 
 		if (it->nbands == 0)
 			continue;
-		if (it->applies.expr != NULL &&
-		    (ap = cond_state(&it->applies, s)) == HL_STATE_NOT_FIRED)
+		if (it->applies.expr != NULL)
+			ap = cond_state(&it->applies, s);
+		apo = cond_open(&it->applies, s, ap);
+		if (ap == HL_STATE_NOT_FIRED && apo == HL_STATE_NOT_FIRED)
 			continue;
 		for (b = 0; b < it->nbands; b++) {
 			st = cond_state(&bd[b].when, s);
+			so = cond_open(&bd[b].when, s, st);
 			if (st != HL_STATE_UNKNOWN)
 				evaluable = 1;
+			if (so != HL_STATE_UNKNOWN)
+				settled = 1;
 			if (st == HL_STATE_FIRED &&
 			    (best < 0 || bd[b].weight > bd[best].weight))
 				best = (long)b;
-			if (st != HL_STATE_NOT_FIRED &&
+			if (so == HL_STATE_FIRED &&
+			    (sure < 0 || bd[b].weight > bd[sure].weight))
+				sure = (long)b;
+			if (so != HL_STATE_NOT_FIRED &&
 			    (maybe < 0 || bd[b].weight > bd[maybe].weight))
 				maybe = (long)b;
 		}
-		total += it->top_weight;
+		if (apo == HL_STATE_UNKNOWN)
+			sure = -1;
+		if (maybe >= 0)
+			high += bd[maybe].weight * (1.0 - high);
+		if (sure >= 0)
+			low += bd[sure].weight * (1.0 - low);
+		/*
+		 * Coverage counts what is settled whatever the unknowns turn
+		 * out to be, so that forgetting an answer never raises it:
+		 * an item that only might apply ("unless x" with x unknown)
+		 * is applicable but not evaluable.
+		 */
+		if (apo != HL_STATE_NOT_FIRED) {
+			total += it->top_weight;
+			if (apo == HL_STATE_FIRED && settled)
+				known += it->top_weight;
+		}
+		if (ap == HL_STATE_NOT_FIRED)
+			continue;	/* dropped, though it might apply */
 		if (ap == HL_STATE_UNKNOWN) {
 			/* applicable, not evaluable, and it cannot fire */
 			evaluable = 0;
 			best = -1;
 		}
-		if (evaluable)
-			known += it->top_weight;
-		if (maybe >= 0)
-			high += bd[maybe].weight * (1.0 - high);
 		if (best >= 0) {
 			/* 1 - (1 - s)(1 - w), exact for s alone */
 			score += bd[best].weight * (1.0 - score);
@@ -279,29 +326,30 @@ eval_cause(struct hl_report *r, size_t c)
 			set_evidence(&e[n], cond_src(&bd[it->top].when),
 			    &bd[it->top].explain, it->top_weight, evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN, i);
+		e[n].unsettled = apo != HL_STATE_FIRED || !settled;
 		n++;
 	}
-	lower = lower_maybe = 0;
+	lower = lower_hi = lower_lo = 0;
 	for (i = 0; i < ca->nlowers; i++) {
 		const struct hl__lower *lo = &ca->lowers[i];
-		int st;
+		int st, so;
 
-		/* lower <= lower_maybe: a weaker factor changes neither */
-		if (!(lo->by > lower))
+		/* lower_hi <= lower <= lower_lo: a weaker one changes none */
+		if (!(lo->by > lower_hi))
 			continue;
 		st = cond_state(&lo->when, s);
-		if (st != HL_STATE_NOT_FIRED && lo->by > lower_maybe)
-			lower_maybe = lo->by;
+		so = cond_open(&lo->when, s, st);
 		if (st == HL_STATE_FIRED && lo->by > lower)
 			lower = lo->by;
+		if (so == HL_STATE_FIRED)
+			lower_hi = lo->by;
+		if (so != HL_STATE_NOT_FIRED && lo->by > lower_lo)
+			lower_lo = lo->by;
 	}
-	f->score_low = score * (1.0 - lower_maybe);
-	if (lower > 0) {
-		score *= 1.0 - lower;
-		high *= 1.0 - lower;
-	}
+	score *= 1.0 - lower;
 	f->score = score;
-	f->score_high = high;
+	f->score_low = low * (1.0 - lower_lo);
+	f->score_high = high * (1.0 - lower_hi);
 	f->coverage = total > 0 ? known / total : 0;
 	f->band = hl__band_name(score);
 	f->listed = 1;
@@ -439,11 +487,15 @@ credit_item(struct hl_report *r, const struct hl__item *it, size_t nd,
 	const int *need;
 	size_t b, k, nref, slot;
 
-	for (b = 0; b < it->nbands; b++) {
-		if (it->bands[b].when.expr == NULL)
+	for (b = 0; b <= it->nbands; b++) {
+		/* every band's condition, then `applies` */
+		const hl__expr *x = b < it->nbands ? it->bands[b].when.expr :
+		    it->applies.expr;
+
+		if (x == NULL)
 			continue;
-		ref = hl__expr_refs(it->bands[b].when.expr);
-		nref = hl__expr_nrefs(it->bands[b].when.expr);
+		ref = hl__expr_refs(x);
+		nref = hl__expr_nrefs(x);
 		for (k = 0; k < nref; k++) {
 			slot = ref[k];
 			if (slot < HL__NINPUT_SLOTS)
@@ -503,7 +555,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 		if (!(open > 0))
 			continue;
 		for (k = 0; k < f->nev; k++) {
-			if (e[k].state != HL_STATE_UNKNOWN)
+			if (e[k].state != HL_STATE_UNKNOWN && !e[k].unsettled)
 				continue;
 			credit_item(r, &rb->causes[c].items[e[k].index], nd,
 			    ++stamp, rb->causes[c].items[e[k].index].top_weight

@@ -33,6 +33,8 @@ struct hl__evidence {
 	const struct hl__text *explain;	/* NULL: the text is `when` */
 	double	 weight;		/* NaN for a strategy's `when` */
 	int	 state;			/* HL_STATE_* */
+	int	 unsettled;		/* cause item: could still change with
+					 * an answer (see assess.c) */
 	size_t	 index;			/* item (cause) or level (red flag) */
 	struct hl__tbuf text;
 };
