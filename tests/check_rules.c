@@ -847,6 +847,100 @@ START_TEST(all_unknown)
 END_TEST
 
 /* The sample runner of `make demo` loads and gives a useful report. */
+/*
+ * medication_effect (leak 0.02): statin 0.35 -> 1 - 0.98 x 0.65 = 0.363,
+ * suggested medication_review; with a beta-blocker too, 1 - 0.98 x 0.65 x
+ * 0.7 = 0.5541; a diuretic alone 1 - 0.98 x 0.8 = 0.216 (below 0.25: no
+ * strategy), and it counts for electrolyte_imbalance: 1 - 0.97 x 0.8 =
+ * 0.224.  Every one of them raises the routine medication flag.
+ */
+START_TEST(medication_effect_scores)
+{
+	hl_inputs in;
+
+	hl_inputs_init(&in, sizeof in);
+	in.statin_use = HL_YES;
+	assess(&in);
+	check_score("medication_effect", 0.363, "moderate");
+	ck_assert(suggested("medication_review"));
+	ck_assert_int_eq(hl_report_triage(rep), 1);
+	ck_assert(fired_text(cause("medication_effect"), "statin"));
+
+	in.beta_blocker_use = HL_YES;
+	assess(&in);
+	check_score("medication_effect", 0.5541, "high");
+
+	hl_inputs_init(&in, sizeof in);
+	in.diuretic_use = HL_YES;
+	assess(&in);
+	check_score("medication_effect", 0.216, "low");
+	ck_assert(!suggested("medication_review"));
+	check_score("electrolyte_imbalance", 1 - 0.97 * 0.8, "low");
+	ck_assert_int_eq(hl_report_triage(rep), 1);
+
+	in.diuretic_use = HL_NO;
+	in.statin_use = HL_NO;
+	in.beta_blocker_use = HL_NO;
+	assess(&in);
+	check_score("medication_effect", 0.02, "low");
+	ck_assert_double_eq_tol(hl_finding_coverage(cause("medication_effect")),
+	    1, TOL);
+}
+END_TEST
+
+/*
+ * No text tells the runner to drink beside one that says not to: a
+ * marathon of 3 h 35 finished no lighter, with headache and vomiting, on
+ * a hot day.  The hyponatraemia flag and avoid_overdrinking speak; the
+ * drinking strategies are withheld, and the heat exhaustion advice says
+ * not to drink more.  Without the symptoms, a lighter finish brings the
+ * drinking advice back.
+ */
+START_TEST(drinking_texts_agree)
+{
+	hl_inputs in;
+	const hl_finding *f;
+	const char *t;
+
+	hl_inputs_init(&in, sizeof in);
+	in.last_run_duration_min = 215;
+	in.pre_run_body_mass_kg = 70;
+	in.post_run_body_mass_kg = 70;
+	in.headache_nausea_vomiting = HL_YES;
+	in.air_temp_c = 33;
+	in.urine_color = 7;
+	in.thirsty = HL_YES;
+	assess(&in);
+	ck_assert(find(HL_FINDING_RED_FLAG,
+	    "rf_exercise_associated_hyponatremia") != NULL);
+	ck_assert(suggested("avoid_overdrinking"));
+	ck_assert(!suggested("hydrate_daily"));
+	ck_assert(!suggested("electrolytes_long_runs"));
+	f = find(HL_FINDING_RED_FLAG, "rf_heat_exhaustion");
+	ck_assert_ptr_nonnull(f);
+	t = hl_finding_advice(f);
+	ck_assert_ptr_nonnull(t);
+	ck_assert(strstr(t, "Do not drink more") != NULL);
+	ck_assert(strstr(t, "sip") == NULL);
+	/* the salt-balance cause is named, not only the flag */
+	ck_assert(hl_finding_score(cause("electrolyte_imbalance")) >= 0.25);
+
+	/* 2 % lighter, no symptoms, short: drinking advice is back */
+	in.post_run_body_mass_kg = 68.6;
+	in.headache_nausea_vomiting = HL_NO;
+	in.last_run_duration_min = 50;
+	assess(&in);
+	ck_assert(!suggested("avoid_overdrinking"));
+	ck_assert(suggested("hydrate_daily"));
+	/* whether the run was long enough unknown: nothing withheld */
+	in.last_run_duration_min = NAN;
+	in.post_run_body_mass_kg = 70;
+	assess(&in);
+	ck_assert(!suggested("avoid_overdrinking"));
+	ck_assert(!find(HL_FINDING_STRATEGY, "avoid_overdrinking"));
+}
+END_TEST
+
 START_TEST(sample_runner_story)
 {
 	hl_inputs in;
@@ -891,6 +985,8 @@ suite_rules(void)
 	tcase_add_test(tc, iron_items_only_without_ferritin);
 	tcase_add_test(tc, all_unknown);
 	tcase_add_test(tc, sample_runner_story);
+	tcase_add_test(tc, medication_effect_scores);
+	tcase_add_test(tc, drinking_texts_agree);
 	suite_add_tcase(s, tc);
 	return s;
 }
