@@ -21,6 +21,7 @@
 #include "expr.h"
 #include "heavylegs.h"
 #include "strconv.h"
+#include "suggest.h"
 #include "vocab.h"
 
 /* Evaluation stack size; compile refuses code that needs more. */
@@ -393,14 +394,30 @@ desc_init(struct desc *d, int type, size_t off)
 	d->enum_in = -1;
 }
 
+/* "unknown input 'x'", with the closest input or metric name if any. */
+static int
+fail_unknown(struct parser *p, size_t off, size_t len)
+{
+	struct hl__suggest sg;
+	const char *best;
+
+	hl__suggest_init(&sg, p->src + off, len);
+	hl__suggest_vocab(&sg);
+	if ((best = hl__suggest_best(&sg)) != NULL)
+		return fail(p, HL_ESCHEMA, off, off, len,
+		    "unknown input '%s' (did you mean '%s'?)",
+		    nm(p, 0, off, len), best);
+	return fail(p, HL_ESCHEMA, off, off, len, "unknown input '%s'",
+	    nm(p, 0, off, len));
+}
+
 /* d must not be a bare unknown name any more. */
 static int
 need_resolved(struct parser *p, const struct desc *d)
 {
 	if (d->type != T_NAME)
 		return 0;
-	return fail(p, HL_ESCHEMA, d->name_off, d->name_off, d->name_len,
-	    "unknown input '%s'", nm(p, 0, d->name_off, d->name_len));
+	return fail_unknown(p, d->name_off, d->name_len);
 }
 
 static int
@@ -462,6 +479,25 @@ check_eq(struct parser *p, size_t opoff, struct desc *d1, struct desc *d2)
 		if (val->type == T_NAME) {
 			const char *name = hl__input_defs[en->enum_in].name;
 
+			struct hl__suggest sg;
+			const struct hl__input_def *def =
+			    &hl__input_defs[en->enum_in];
+			const char *best;
+			int v;
+
+			hl__suggest_init(&sg, p->src + val->name_off,
+			    val->name_len);
+			for (v = 0; v < def->enum_count; v++)
+				hl__suggest_try(&sg, def->enum_names[v],
+				    strlen(def->enum_names[v]));
+			if ((best = hl__suggest_best(&sg)) != NULL)
+				return fail(p, HL_ESCHEMA, val->name_off,
+				    val->name_off, val->name_len,
+				    "'%s' is not a value of %s (did you mean "
+				    "'%s'?)",
+				    nm(p, 0, val->name_off, val->name_len),
+				    sanitise(p->nb[1], name, strlen(name)),
+				    best);
 			return fail(p, HL_ESCHEMA, val->name_off,
 			    val->name_off, val->name_len,
 			    "'%s' is not a value of %s",
@@ -554,9 +590,20 @@ name_atom(struct parser *p, struct desc *d, size_t off, size_t len)
 	const char *s = p->src + off;
 	int i, r;
 
-	if (p->tk == TK_LP)
+	if (p->tk == TK_LP) {
+		struct hl__suggest sg;
+		const char *best;
+
+		hl__suggest_init(&sg, s, len);
+		hl__suggest_try(&sg, "known", 5);
+		hl__suggest_try(&sg, "fired", 5);
+		if ((best = hl__suggest_best(&sg)) != NULL)
+			return fail(p, HL_ESCHEMA, off, off, len,
+			    "unknown function '%s' (did you mean '%s'?)",
+			    nm(p, 0, off, len), best);
 		return fail(p, HL_ESCHEMA, off, off, len,
 		    "unknown function '%s'", nm(p, 0, off, len));
+	}
 	if ((i = hl__input_lookup(s, len)) >= 0) {
 		const struct hl__input_def *def = &hl__input_defs[i];
 		int type = def->kind == HL_KIND_TRI ? HL__T_BOOL :
@@ -589,8 +636,7 @@ name_atom(struct parser *p, struct desc *d, size_t off, size_t len)
 		d->bare = 1;
 	} else {
 		if (p->tk == TK_LB)
-			return fail(p, HL_ESCHEMA, off, off, len,
-			    "unknown input '%s'", nm(p, 0, off, len));
+			return fail_unknown(p, off, len);
 		/* Perhaps an enum value: a placeholder until we know. */
 		desc_init(d, T_NAME, off);
 		if ((r = emit(p, OP_CONST, 0)) != 0)
@@ -628,9 +674,20 @@ call_atom(struct parser *p, struct desc *d, int fired)
 		if (p->env != NULL && p->env->resolve_rule != NULL)
 			idx = p->env->resolve_rule(p->env->ctx,
 			    p->src + id_off, id_len);
-		if (idx < 0 || (size_t)idx >= p->env->nrules)
+		if (idx < 0 || (size_t)idx >= p->env->nrules) {
+			const char *best = NULL;
+
+			if (p->env != NULL && p->env->suggest_rule != NULL)
+				best = p->env->suggest_rule(p->env->ctx,
+				    p->src + id_off, id_len);
+			if (best != NULL)
+				return fail(p, HL_ESCHEMA, id_off, id_off,
+				    id_len, "unknown rule '%s' (did you mean "
+				    "'%s'?)", nm(p, 0, id_off, id_len),
+				    sanitise(p->nb[1], best, strlen(best)));
 			return fail(p, HL_ESCHEMA, id_off, id_off, id_len,
 			    "unknown rule '%s'", nm(p, 0, id_off, id_len));
+		}
 		if ((r = lex(p)) != 0)
 			return r;
 		if (p->tk != TK_RP)

@@ -198,6 +198,12 @@ yerr_parser(struct ytree *t, const yaml_parser_t *p)
 	if (off < t->len && t->text[off] == '\t')
 		return yerr(t, HL_ESYNTAX, line, column,
 		    "YAML: tab character: indent with spaces (%s)", problem);
+	/* title: Legs: heavy -- the second ': ' starts a mapping */
+	if (strcmp(problem, "mapping values are not allowed in this "
+	    "context") == 0)
+		return yerr(t, HL_ESYNTAX, line, column, "YAML: %s (a text "
+		    "that contains ': ' must be quoted: title: \"a: b\")",
+		    problem);
 	if (p->context != NULL) {
 		mark_pos(t, &p->context_mark, &cline, &ccol, NULL);
 		return yerr(t, HL_ESYNTAX, line, column,

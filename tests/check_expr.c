@@ -34,8 +34,12 @@ resolve(void *ctx, const char *id, size_t len)
 	return -1;
 }
 
-static const struct hl__expr_env env_rule = { resolve, NULL, NRULES, 0 };
-static const struct hl__expr_env env_strategy = { resolve, NULL, NRULES, 1 };
+static const struct hl__expr_env env_rule = {
+	resolve, NULL, NRULES, 0, NULL
+};
+static const struct hl__expr_env env_strategy = {
+	resolve, NULL, NRULES, 1, NULL
+};
 
 static size_t
 slot_of(const char *name)
@@ -361,7 +365,7 @@ END_TEST
 
 START_TEST(expr_null_resolver)
 {
-	static const struct hl__expr_env env = { NULL, NULL, 5, 1 };
+	static const struct hl__expr_env env = { NULL, NULL, 5, 1, NULL };
 	struct hl__expr_error e;
 	hl__expr *x;
 
@@ -389,7 +393,8 @@ static const struct {
 	  "unknown input 'wekly_km'" },
 	{ "acwr > 1 and wekly_km", HL_ESCHEMA, 13, "wekly_km",
 	  "unknown input 'wekly_km'" },
-	{ "Acwr > 1", HL_ESCHEMA, 0, "Acwr", "unknown input 'Acwr'" },
+	{ "Acwr > 1", HL_ESCHEMA, 0, "Acwr",
+	  "unknown input 'Acwr' (did you mean 'acwr'?)" },
 	{ "sudden", HL_ESCHEMA, 0, "sudden", "unknown input 'sudden'" },
 	{ "sudden == 1", HL_ESCHEMA, 0, "sudden", "unknown input 'sudden'" },
 	{ "1 == sudden", HL_ESCHEMA, 5, "sudden", "unknown input 'sudden'" },
