@@ -373,6 +373,21 @@ HL_API size_t hl_inputs_problem_count(const hl_inputs *in);
 HL_API int hl_inputs_problem(const hl_inputs *in, size_t i, hl_error *out);
 
 /*
+ * Honest bounds.  A cause's score_low is its score with every unknown
+ * evidence false and every unknown lowering factor true (it equals the
+ * score); score_high, with every unknown evidence true and every unknown
+ * lowering factor false.  Whatever the unknown inputs turn out to be, the
+ * score stays within [score_low, score_high].  NaN unless a cause.
+ */
+HL_API double hl_finding_score_low(const hl_finding *f);
+HL_API double hl_finding_score_high(const hl_finding *f);
+/* 1 when every red-flag screen question was answered, else 0. */
+HL_API int hl_report_screen_complete(const hl_report *r);
+/* The highest urgency any red flag could reach if its unknowns turned out
+ * the worst way: triage <= triage_high <= 4. */
+HL_API int hl_report_triage_high(const hl_report *r);
+
+/*
  * Every error of a rulebase at once, for rule authors (see
  * hl_rulebase_lint(3)).  The rulebase text[0..len), named name in
  * messages (NULL: "<buffer>"), is checked as hl_rulebase_load_buffer()

@@ -27,6 +27,8 @@ static const struct {
 	SCREEN(calf_swelling_one_side),
 	SCREEN(leg_warm_red_tender),
 	SCREEN(chest_pain_or_breathlessness),
+	SCREEN(exertional_palpitations_or_fainting),
+	SCREEN(fever_now),
 	SCREEN(numbness_tingling),
 	SCREEN(skin_change),
 	SCREEN(dark_urine_after_run),
@@ -49,6 +51,24 @@ cond_state(const struct hl__cond *c, const double *slots)
 	if (c->expr == NULL)
 		return HL_STATE_FIRED;
 	v = hl__expr_eval(c->expr, slots);
+	if (isnan(v))
+		return HL_STATE_UNKNOWN;
+	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
+}
+
+/*
+ * The state that holds whatever the unknown inputs turn out to be: as
+ * cond_state, except that known() of an unknown value is unknown (it may
+ * yet become known).  st is c's cond_state, reused when c has no known().
+ */
+static int
+cond_open(const struct hl__cond *c, const double *slots, int st)
+{
+	double v;
+
+	if (c->expr == NULL || !hl__expr_uses_known(c->expr))
+		return st;
+	v = hl__expr_eval_open(c->expr, slots);
 	if (isnan(v))
 		return HL_STATE_UNKNOWN;
 	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
@@ -129,6 +149,9 @@ set_empty(struct hl_report *r, const struct hl_rulebase *rb)
 	r->rb = rb;
 	r->gen++;
 	r->triage = 0;
+	r->triage_high = 0;
+	r->screen_complete = 0;
+	r->assessed = 0;
 	r->suppress = 0;
 	r->confidence = NAN;
 	r->confidence_low = 0;
@@ -149,6 +172,8 @@ init_rec(struct hl_report *r, struct hl_finding *f, int kind, size_t index,
 	f->title = title != NULL ? title : "";
 	f->advice = advice;
 	f->score = NAN;
+	f->score_low = NAN;
+	f->score_high = NAN;
 	f->coverage = NAN;
 	f->band = "";
 	f->urgency = 0;
@@ -168,6 +193,7 @@ set_evidence(struct hl__evidence *e, const char *when,
 	e->weight = weight;
 	e->state = state;
 	e->index = index;
+	e->unsettled = 0;
 }
 
 /* Red flag i: the highest true level; fired slot 1 / 0 / NaN. */
@@ -178,7 +204,7 @@ eval_flag(struct hl_report *r, size_t i)
 	struct hl_finding *f = &r->recs[i];
 	struct hl__evidence *e = &r->ev[f->ev0];
 	double *s = r->slots;
-	int any_true = 0, all_false = 1, u = 0, st;
+	int any_true = 0, all_false = 1, u = 0, uh = 0, st;
 	size_t j;
 
 	for (j = 0; j < fl->nlevels; j++) {
@@ -192,10 +218,16 @@ eval_flag(struct hl_report *r, size_t i)
 		}
 		if (st != HL_STATE_NOT_FIRED)
 			all_false = 0;
+		/* true, or could be: the worst it may come to */
+		if (cond_open(&fl->levels[j].when, s, st) !=
+		    HL_STATE_NOT_FIRED && fl->levels[j].urgency > uh)
+			uh = fl->levels[j].urgency;
 	}
 	f->nev = fl->nlevels;
 	f->listed = any_true;
 	f->urgency = any_true ? u : 0;
+	if (uh > r->triage_high)
+		r->triage_high = uh;
 	f->band = hl__urgency_name(f->urgency);
 	s[HL__RULE_BASE + i] = any_true ? 1.0 : all_false ? 0.0 : NAN;
 }
@@ -203,6 +235,18 @@ eval_flag(struct hl_report *r, size_t i)
 /*
  * Cause c: noisy-OR of the fired items with the leak, scaled by the
  * strongest true lowering factor; coverage over the applicable items.
+ *
+ * An item whose `applies` is unknown counts in coverage's denominator
+ * only: its weight is applicable but not evaluable, and it cannot fire.
+ *
+ * The honest bounds read every condition as cond_open() does, so that
+ * "not known(x) or ..." is not taken as settled while x is unknown.
+ * score_high lets every item that is not known false fire at its largest
+ * such band, and only the lowering factors known true act; score_low lets
+ * only the items known true fire and every lowering factor not known false
+ * act.  Noisy-OR is monotone, so score_low <= score <= score_high, and
+ * answering unknown inputs keeps the score within them (the derived
+ * metrics taken as computed).
  */
 static void
 eval_cause(struct hl_report *r, size_t c)
@@ -212,30 +256,66 @@ eval_cause(struct hl_report *r, size_t c)
 	struct hl_finding *f = &r->recs[rb->nflags + c];
 	struct hl__evidence *e = &r->ev[f->ev0];
 	double *s = r->slots;
-	double score, lower, total = 0, known = 0;
+	double score, low, high, lower, lower_hi, lower_lo, total = 0,
+	    known = 0;
 	size_t i, b, n = 0;
 
-	score = ca->leak;
+	score = low = high = ca->leak;
 	for (i = 0; i < ca->nitems; i++) {
 		const struct hl__item *it = &ca->items[i];
 		const struct hl__band *bd = it->bands;
-		long best = -1;
-		int evaluable = 0, st;
+		long best = -1, sure = -1, maybe = -1;
+		int evaluable = 0, settled = 0, st, so, ap = HL_STATE_FIRED,
+		    apo;
 
-		if (it->nbands == 0 || (it->applies.expr != NULL &&
-		    cond_state(&it->applies, s) == HL_STATE_NOT_FIRED))
+		if (it->nbands == 0)
+			continue;
+		if (it->applies.expr != NULL)
+			ap = cond_state(&it->applies, s);
+		apo = cond_open(&it->applies, s, ap);
+		if (ap == HL_STATE_NOT_FIRED && apo == HL_STATE_NOT_FIRED)
 			continue;
 		for (b = 0; b < it->nbands; b++) {
 			st = cond_state(&bd[b].when, s);
+			so = cond_open(&bd[b].when, s, st);
 			if (st != HL_STATE_UNKNOWN)
 				evaluable = 1;
+			if (so != HL_STATE_UNKNOWN)
+				settled = 1;
 			if (st == HL_STATE_FIRED &&
 			    (best < 0 || bd[b].weight > bd[best].weight))
 				best = (long)b;
+			if (so == HL_STATE_FIRED &&
+			    (sure < 0 || bd[b].weight > bd[sure].weight))
+				sure = (long)b;
+			if (so != HL_STATE_NOT_FIRED &&
+			    (maybe < 0 || bd[b].weight > bd[maybe].weight))
+				maybe = (long)b;
 		}
-		total += it->top_weight;
-		if (evaluable)
-			known += it->top_weight;
+		if (apo == HL_STATE_UNKNOWN)
+			sure = -1;
+		if (maybe >= 0)
+			high += bd[maybe].weight * (1.0 - high);
+		if (sure >= 0)
+			low += bd[sure].weight * (1.0 - low);
+		/*
+		 * Coverage counts what is settled whatever the unknowns turn
+		 * out to be, so that forgetting an answer never raises it:
+		 * an item that only might apply ("unless x" with x unknown)
+		 * is applicable but not evaluable.
+		 */
+		if (apo != HL_STATE_NOT_FIRED) {
+			total += it->top_weight;
+			if (apo == HL_STATE_FIRED && settled)
+				known += it->top_weight;
+		}
+		if (ap == HL_STATE_NOT_FIRED)
+			continue;	/* dropped, though it might apply */
+		if (ap == HL_STATE_UNKNOWN) {
+			/* applicable, not evaluable, and it cannot fire */
+			evaluable = 0;
+			best = -1;
+		}
 		if (best >= 0) {
 			/* 1 - (1 - s)(1 - w), exact for s alone */
 			score += bd[best].weight * (1.0 - score);
@@ -246,16 +326,30 @@ eval_cause(struct hl_report *r, size_t c)
 			set_evidence(&e[n], cond_src(&bd[it->top].when),
 			    &bd[it->top].explain, it->top_weight, evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN, i);
+		e[n].unsettled = apo != HL_STATE_FIRED || !settled;
 		n++;
 	}
-	lower = 0;
-	for (i = 0; i < ca->nlowers; i++)
-		if (ca->lowers[i].by > lower &&
-		    cond_state(&ca->lowers[i].when, s) == HL_STATE_FIRED)
-			lower = ca->lowers[i].by;
-	if (lower > 0)
-		score *= 1.0 - lower;
+	lower = lower_hi = lower_lo = 0;
+	for (i = 0; i < ca->nlowers; i++) {
+		const struct hl__lower *lo = &ca->lowers[i];
+		int st, so;
+
+		/* lower_hi <= lower <= lower_lo: a weaker one changes none */
+		if (!(lo->by > lower_hi))
+			continue;
+		st = cond_state(&lo->when, s);
+		so = cond_open(&lo->when, s, st);
+		if (st == HL_STATE_FIRED && lo->by > lower)
+			lower = lo->by;
+		if (so == HL_STATE_FIRED)
+			lower_hi = lo->by;
+		if (so != HL_STATE_NOT_FIRED && lo->by > lower_lo)
+			lower_lo = lo->by;
+	}
+	score *= 1.0 - lower;
 	f->score = score;
+	f->score_low = low * (1.0 - lower_lo);
+	f->score_high = high * (1.0 - lower_hi);
 	f->coverage = total > 0 ? known / total : 0;
 	f->band = hl__band_name(score);
 	f->listed = 1;
@@ -393,11 +487,15 @@ credit_item(struct hl_report *r, const struct hl__item *it, size_t nd,
 	const int *need;
 	size_t b, k, nref, slot;
 
-	for (b = 0; b < it->nbands; b++) {
-		if (it->bands[b].when.expr == NULL)
+	for (b = 0; b <= it->nbands; b++) {
+		/* every band's condition, then `applies` */
+		const hl__expr *x = b < it->nbands ? it->bands[b].when.expr :
+		    it->applies.expr;
+
+		if (x == NULL)
 			continue;
-		ref = hl__expr_refs(it->bands[b].when.expr);
-		nref = hl__expr_nrefs(it->bands[b].when.expr);
+		ref = hl__expr_refs(x);
+		nref = hl__expr_nrefs(x);
 		for (k = 0; k < nref; k++) {
 			slot = ref[k];
 			if (slot < HL__NINPUT_SLOTS)
@@ -457,7 +555,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 		if (!(open > 0))
 			continue;
 		for (k = 0; k < f->nev; k++) {
-			if (e[k].state != HL_STATE_UNKNOWN)
+			if (e[k].state != HL_STATE_UNKNOWN && !e[k].unsettled)
 				continue;
 			credit_item(r, &rb->causes[c].items[e[k].index], nd,
 			    ++stamp, rb->causes[c].items[e[k].index].top_weight
@@ -498,6 +596,7 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 
 	r->rb = rb;
 	r->gen++;
+	r->assessed = 1;
 	memcpy(s, (const char *)&r->full + 8, HL__NINPUT_SLOTS * sizeof *s);
 	if (hl__menses_ignored(&r->full))
 		s[HL__SLOT_OF(menstrual_status)] = NAN;
@@ -525,6 +624,7 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 	}
 	nrecs = nf + nc + rb->nstrategies;
 
+	r->triage_high = 0;
 	for (k = 0; k < rb->nrules; k++) {
 		i = rb->order[k];
 		if (i < nf)
@@ -534,6 +634,10 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 	}
 
 	r->triage = 0;
+	r->screen_complete = 1;
+	for (k = 0; k < HL__SCREEN_COUNT; k++)
+		if (isnan(s[screen[k].slot]))
+			r->screen_complete = 0;
 	for (i = 0; i < nf; i++)
 		if (r->recs[i].listed && r->recs[i].urgency > r->triage)
 			r->triage = r->recs[i].urgency;

@@ -49,6 +49,7 @@ struct hl__expr {
 	size_t		 nk, ncode, nrefs;
 	size_t		 maxstack;
 	int		 type;
+	int		 uses_known;	/* has a known(): see hl__expr_eval_open */
 };
 
 /* Tokens. */
@@ -895,6 +896,10 @@ finish(struct parser *p, int type, hl__expr **out)
 	x->nrefs = nrefs;
 	x->maxstack = p->maxsp;
 	x->type = type;
+	x->uses_known = 0;
+	for (i = 0; i < p->ncode; i++)
+		if (INS_OP(code[i]) == OP_KNOWN)
+			x->uses_known = 1;
 	*out = x;
 	return 0;
 }
@@ -1029,8 +1034,12 @@ binary(int op, double a, double b)
 	return isfinite(v) ? v : NAN;
 }
 
-double
-hl__expr_eval(const hl__expr *x, const double *slots)
+/*
+ * The evaluator.  open: known(e) of an unknown e is itself unknown, since
+ * e may yet become known (hl__expr_eval_open).
+ */
+static double
+eval(const hl__expr *x, const double *slots, int open)
 {
 	double st[STACK_MAX];
 	size_t pc, sp = 0;
@@ -1056,7 +1065,10 @@ hl__expr_eval(const hl__expr *x, const double *slots)
 			st[sp - 1] = isnan(a) ? a : a == 0 ? 1.0 : 0.0;
 			break;
 		case OP_KNOWN:
-			st[sp - 1] = isnan(st[sp - 1]) ? 0.0 : 1.0;
+			if (!isnan(st[sp - 1]))
+				st[sp - 1] = 1.0;
+			else if (!open)
+				st[sp - 1] = 0.0;
 			break;
 		default:
 			sp--;
@@ -1065,6 +1077,24 @@ hl__expr_eval(const hl__expr *x, const double *slots)
 		}
 	}
 	return st[0];
+}
+
+double
+hl__expr_eval(const hl__expr *x, const double *slots)
+{
+	return eval(x, slots, 0);
+}
+
+double
+hl__expr_eval_open(const hl__expr *x, const double *slots)
+{
+	return eval(x, slots, 1);
+}
+
+int
+hl__expr_uses_known(const hl__expr *x)
+{
+	return x != NULL && x->uses_known;
 }
 
 size_t

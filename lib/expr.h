@@ -71,6 +71,15 @@ void hl__expr_free(hl__expr *x);
 /* Evaluate against the value vector (vocab.h).  Never allocates. */
 double hl__expr_eval(const hl__expr *x, const double *slots);
 
+/*
+ * The same, for what is certain whatever the unknown inputs turn out to
+ * be: known(e) of an unknown e is unknown here, not false.  Only an
+ * expression that uses known() can differ from hl__expr_eval(), and the
+ * honest bounds of a report read conditions this way.
+ */
+double hl__expr_eval_open(const hl__expr *x, const double *slots);
+int hl__expr_uses_known(const hl__expr *x);
+
 /* The distinct value slots x reads (inputs, metrics, rules), ascending. */
 size_t hl__expr_nrefs(const hl__expr *x);
 const uint32_t *hl__expr_refs(const hl__expr *x);

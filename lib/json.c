@@ -261,6 +261,10 @@ put_finding(struct jw *w, struct hl_report *r, struct hl_finding *f)
 	put_text(w, hl__report_render(r, &f->advice_text, f->advice));
 	put_key(w, "score", 0);
 	put_num(w, f->score);
+	put_key(w, "score_low", 0);
+	put_num(w, f->score_low);
+	put_key(w, "score_high", 0);
+	put_num(w, f->score_high);
 	put_key(w, "band", 0);
 	put_str(w, f->band[0] != '\0' ? f->band : NULL);
 	put_key(w, "coverage", 0);
@@ -322,6 +326,15 @@ hl_report_json(const hl_report *report, char *buf, size_t cap,
 	put_key(&w, "name", 0);
 	put_str(&w, hl__urgency_name(r->triage));
 	put(&w, "}", 1);
+	put_key(&w, "triage_high", 0);
+	put(&w, "{", 1);
+	put_key(&w, "urgency", 1);
+	put_int(&w, r->triage_high);
+	put_key(&w, "name", 0);
+	put_str(&w, hl__urgency_name(r->triage_high));
+	put(&w, "}", 1);
+	put_key(&w, "screen_complete", 0);
+	put_bool(&w, r->screen_complete);
 	put_key(&w, "suppress_training_advice", 0);
 	put_bool(&w, r->suppress);
 	put_key(&w, "confidence", 0);
@@ -355,6 +368,15 @@ hl_report_json(const hl_report *report, char *buf, size_t cap,
 		put_text(&w, hl__report_warning_text(r, i));
 	}
 	put(&w, "]", 1);
+
+	/* The derived metrics, as hl_inputs_derive() gives them. */
+	put_key(&w, "derived", 0);
+	put(&w, "{", 1);
+	for (i = 0; i < HL__M_COUNT; i++) {
+		put_key(&w, hl__metric_defs[i].name, i == 0);
+		put_num(&w, r->assessed ? r->slots[HL__METRIC_BASE + i] : NAN);
+	}
+	put(&w, "}", 1);
 
 	put_key(&w, "disclaimer", 0);
 	put_str(&w, hl__report_disclaimer(r));

@@ -164,6 +164,18 @@ hl_report_confidence(const hl_report *r)
 	return r != NULL ? r->confidence : NAN;
 }
 
+int
+hl_report_screen_complete(const hl_report *r)
+{
+	return r != NULL ? r->screen_complete : 0;
+}
+
+int
+hl_report_triage_high(const hl_report *r)
+{
+	return r != NULL ? r->triage_high : 0;
+}
+
 size_t
 hl_report_count(const hl_report *r)
 {
@@ -245,6 +257,18 @@ double
 hl_finding_score(const hl_finding *f)
 {
 	return f != NULL ? f->score : NAN;
+}
+
+double
+hl_finding_score_low(const hl_finding *f)
+{
+	return f != NULL ? f->score_low : NAN;
+}
+
+double
+hl_finding_score_high(const hl_finding *f)
+{
+	return f != NULL ? f->score_high : NAN;
 }
 
 const char *

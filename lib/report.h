@@ -11,7 +11,7 @@
 #include "vocab.h"
 
 /* The red-flag screen of DOMAIN.md section e, asked first when unanswered. */
-#define HL__SCREEN_COUNT	11
+#define HL__SCREEN_COUNT	13
 /* At most this many further questions ranked by gain. */
 #define HL__MAX_GAIN_QUESTIONS	8
 #define HL__MAX_QUESTIONS	(HL__SCREEN_COUNT + HL__MAX_GAIN_QUESTIONS)
@@ -33,6 +33,8 @@ struct hl__evidence {
 	const struct hl__text *explain;	/* NULL: the text is `when` */
 	double	 weight;		/* NaN for a strategy's `when` */
 	int	 state;			/* HL_STATE_* */
+	int	 unsettled;		/* cause item: could still change with
+					 * an answer (see assess.c) */
 	size_t	 index;			/* item (cause) or level (red flag) */
 	struct hl__tbuf text;
 };
@@ -50,6 +52,7 @@ struct hl_finding {
 	const char *title;
 	const struct hl__text *advice;
 	double	 score;			/* NaN when none */
+	double	 score_low, score_high;	/* causes: the honest bounds */
 	double	 coverage;		/* NaN unless a cause */
 	const char *band;		/* never NULL */
 	int	 urgency;
@@ -65,6 +68,9 @@ struct hl_report {
 	const struct hl_rulebase *rb;	/* read for names and text; never written */
 	uint64_t gen;			/* bumped by every hl_assess */
 	int	 triage;
+	int	 triage_high;		/* the worst the unknowns could make it */
+	int	 screen_complete;	/* every screen question answered */
+	int	 assessed;		/* slots hold this runner's values */
 	int	 suppress;
 	double	 confidence;		/* NaN when the rulebase has no causes */
 	int	 confidence_low;

@@ -42,6 +42,7 @@ answer_screen(hl_inputs *in)
 	static const char *const names[] = {
 		"heaviness_side", "calf_swelling_one_side",
 		"leg_warm_red_tender", "chest_pain_or_breathlessness",
+		"exertional_palpitations_or_fainting", "fever_now",
 		"numbness_tingling", "skin_change", "dark_urine_after_run",
 		"heaviness_onset", "heaviness_severity",
 		"leg_weakness_or_foot_drop",
@@ -477,20 +478,36 @@ START_TEST(applies_false_drops_item)
 	hl_report_free(r);
 
 	/*
-	 * sex unknown: applies is unknown, so the item applies:
-	 * a = 1 - 0.95 * 0.5 = 0.525, coverage 1, two entries.
+	 * sex unknown: applies is unknown, so the item is applicable but
+	 * not evaluable, and cannot fire: a = leak 0.05, coverage
+	 * 0.25 / 0.75, two entries, the thirsty one unknown.  (An unknown
+	 * sex must not raise confidence over a known one.)  Its bound:
+	 * score_high = 1 - 0.95 x 0.5 = 0.525.
 	 */
 	set(&in, "sex", NAN);
 	r = assess(rb, &in);
 	f = must_find(r, "a");
-	ck_assert_double_eq_tol(hl_finding_score(f), 0.525, TOL);
+	ck_assert_double_eq_tol(hl_finding_score(f), 0.05, TOL);
+	ck_assert_double_eq_tol(hl_finding_score_low(f), 0.05, TOL);
+	ck_assert_double_eq_tol(hl_finding_score_high(f), 0.525, TOL);
+	ck_assert_double_eq_tol(hl_finding_coverage(f), 1.0 / 3, TOL);
 	ck_assert_int_eq(hl_finding_evidence_count(f), 2);
+	ck_assert_int_eq(hl_finding_evidence_state(f, 0), HL_STATE_UNKNOWN);
+	ck_assert_double_eq_tol(coverage_of(r, "b"), 0, TOL);
 	hl_report_free(r);
 
-	/* ... and with thirsty unknown: coverage 0.25 / 0.75 */
+	/* ... and with thirsty unknown too: the same coverage 0.25 / 0.75 */
 	set(&in, "thirsty", NAN);
 	r = assess(rb, &in);
 	ck_assert_double_eq_tol(coverage_of(r, "a"), 1.0 / 3, TOL);
+	hl_report_free(r);
+
+	/* sex female: the item applies and fires, coverage 1 */
+	set(&in, "sex", HL_SEX_FEMALE);
+	set(&in, "thirsty", HL_YES);
+	r = assess(rb, &in);
+	ck_assert_double_eq_tol(score_of(r, "a"), 0.525, TOL);
+	ck_assert_double_eq_tol(coverage_of(r, "a"), 1, TOL);
 	hl_report_free(r);
 	hl_rulebase_free(rb);
 }
@@ -1035,7 +1052,8 @@ END_TEST
 
 static const char *const screen_order =
     "heaviness_side calf_swelling_one_side leg_warm_red_tender "
-    "chest_pain_or_breathlessness numbness_tingling skin_change "
+    "chest_pain_or_breathlessness exertional_palpitations_or_fainting "
+    "fever_now numbness_tingling skin_change "
     "dark_urine_after_run heaviness_onset heaviness_severity "
     "leg_weakness_or_foot_drop saddle_numbness_or_bladder_bowel_change";
 
@@ -1049,18 +1067,35 @@ START_TEST(questions_screen_order)
 	hl_inputs_init(&in, sizeof in);
 	r = assess(rb, &in);
 	ck_assert_str_eq(questions(r), screen_order);
-	ck_assert_int_eq(hl_report_question_count(r), 11);
+	ck_assert_int_eq(hl_report_question_count(r), 13);
+	ck_assert_int_eq(hl_report_screen_complete(r), 0);
 	hl_report_free(r);
 
 	/* answered ones drop out; the order stays */
 	set(&in, "heaviness_side", HL_SIDE_BOTH);
 	set(&in, "skin_change", HL_SKIN_NONE);
 	set(&in, "saddle_numbness_or_bladder_bowel_change", HL_NO);
+	set(&in, "fever_now", HL_NO);
 	r = assess(rb, &in);
 	ck_assert_str_eq(questions(r), "calf_swelling_one_side "
 	    "leg_warm_red_tender chest_pain_or_breathlessness "
+	    "exertional_palpitations_or_fainting "
 	    "numbness_tingling dark_urine_after_run heaviness_onset "
 	    "heaviness_severity leg_weakness_or_foot_drop");
+	ck_assert_int_eq(hl_report_screen_complete(r), 0);
+	hl_report_free(r);
+
+	/* all thirteen answered: the screen is complete, nothing asked */
+	answer_screen(&in);
+	r = assess(rb, &in);
+	ck_assert_int_eq(hl_report_question_count(r), 0);
+	ck_assert_int_eq(hl_report_screen_complete(r), 1);
+	hl_report_free(r);
+	/* one of them unknown again: incomplete */
+	set(&in, "exertional_palpitations_or_fainting", NAN);
+	r = assess(rb, &in);
+	ck_assert_int_eq(hl_report_screen_complete(r), 0);
+	ck_assert_str_eq(questions(r), "exertional_palpitations_or_fainting");
 	hl_report_free(r);
 	hl_rulebase_free(rb);
 }
@@ -1275,12 +1310,12 @@ START_TEST(questions_at_most_eight)
 
 	hl_inputs_init(&in, sizeof in);
 	r = assess(rb, &in);
-	ck_assert_int_eq(hl_report_question_count(r), 19);
+	ck_assert_int_eq(hl_report_question_count(r), 21);
 	ck_assert_str_eq(questions(r) + strlen(screen_order) + 1,
 	    "smoker_or_diabetes vte_risk_factors varicose_veins "
 	    "recent_illness_14d performance_decline high_life_stress "
 	    "worsening mood_low");
-	ck_assert_ptr_null(hl_report_question(r, 19));
+	ck_assert_ptr_null(hl_report_question(r, 21));
 	hl_report_free(r);
 	hl_rulebase_free(rb);
 }

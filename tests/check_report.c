@@ -429,10 +429,13 @@ START_TEST(json_fields)
 	static const char *const keys[] = {
 		"{\"rulebase\":{\"name\":\"templates\",\"version\":\"0.1\"},"
 		    "\"triage\":{\"urgency\":2,\"name\":\"see_doctor_soon\"},"
+		    "\"triage_high\":{\"urgency\":",
+		    "\"screen_complete\":false,"
 		    "\"suppress_training_advice\":false,\"confidence\":",
 		",\"confidence_low\":false,\"findings\":[{\"kind\":\"red_flag\","
 		    "\"id\":\"rf_side\",\"title\":\"One side\",\"advice\":"
-		    "\"Side one, calf yes\",\"score\":null,\"band\":"
+		    "\"Side one, calf yes\",\"score\":null,\"score_low\":null,"
+		    "\"score_high\":null,\"band\":"
 		    "\"see_doctor_soon\",\"coverage\":null,\"urgency\":2,"
 		    "\"secondary\":false,\"evidence\":[{\"when\":"
 		    "\"heaviness_side == one\",\"weight\":2,\"state\":\"fired\","
@@ -446,7 +449,9 @@ START_TEST(json_fields)
 		    "\"advice\":\"Keep it under",
 		"\"band\":\"moderate\",\"coverage\":null,\"urgency\":0,"
 		    "\"secondary\":false,\"evidence\":[]}],\"questions\":[",
-		"],\"warnings\":[],\"disclaimer\":\"Not advice.\"}",
+		"],\"warnings\":[],\"derived\":{\"acute_km\":",
+		",\"heat_index_c\":",
+		"},\"disclaimer\":\"Not advice.\"}",
 	};
 	hl_rulebase *rb = load_text(templates);
 	hl_report *r = NULL;
@@ -525,16 +530,25 @@ run_on_file(const char *cmd, const char *text)
 static const char check_py[] =
     "import json,sys\n"
     "d=json.load(open(sys.argv[1],encoding='utf-8'))\n"
-    "assert list(d)==['rulebase','triage','suppress_training_advice',"
-    "'confidence','confidence_low','findings','questions','warnings',"
-    "'disclaimer'],list(d)\n"
+    "assert list(d)==['rulebase','triage','triage_high','screen_complete',"
+    "'suppress_training_advice','confidence','confidence_low','findings',"
+    "'questions','warnings','derived','disclaimer'],list(d)\n"
     "assert list(d['rulebase'])==['name','version']\n"
     "assert list(d['triage'])==['urgency','name']\n"
+    "assert list(d['triage_high'])==['urgency','name']\n"
+    "assert d['triage']['urgency']<=d['triage_high']['urgency']<=4\n"
+    "assert isinstance(d['screen_complete'],bool)\n"
+    "assert all(v is None or isinstance(v,(int,float)) for v in d['derived'].values())\n"
+    "assert 'acwr' in d['derived'] and 'load_ratio' in d['derived']\n"
     "assert isinstance(d['suppress_training_advice'],bool)\n"
     "assert isinstance(d['confidence_low'],bool)\n"
     "for f in d['findings']:\n"
-    " assert list(f)==['kind','id','title','advice','score','band',"
-    "'coverage','urgency','secondary','evidence'],list(f)\n"
+    " assert list(f)==['kind','id','title','advice','score','score_low',"
+    "'score_high','band','coverage','urgency','secondary','evidence'],list(f)\n"
+    " if f['kind']=='cause':\n"
+    "  assert f['score_low']<=f['score']+1e-12<=f['score_high']+2e-12,f\n"
+    " else:\n"
+    "  assert f['score_low'] is None and f['score_high'] is None\n"
     " assert f['kind'] in ('red_flag','cause','strategy')\n"
     " assert isinstance(f['urgency'],int) and isinstance(f['secondary'],bool)\n"
     " for e in f['evidence']:\n"

@@ -145,11 +145,15 @@ START_TEST(default_loads)
 	hl_error err;
 
 	ck_assert_str_eq(hl_rulebase_name(rb), "default");
-	ck_assert_str_eq(hl_rulebase_version(rb), "1.0");
-	/* every red flag of DOMAIN.md section d, cause of b, strategy of c */
-	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_RED_FLAG), 18);
-	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_CAUSE), 10);
-	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_STRATEGY), 14);
+	ck_assert_str_eq(hl_rulebase_version(rb), "1.1");
+	/*
+	 * every red flag of DOMAIN.md section d, cause of b, strategy of c,
+	 * with the v0.3 amendments: 4 more flags, medication_effect and
+	 * medication_review
+	 */
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_RED_FLAG), 22);
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_CAUSE), 11);
+	ck_assert_uint_eq(hl_rulebase_count(rb, HL_FINDING_STRATEGY), 15);
 	memset(&err, 0, sizeof err);
 	ck_assert_msg(hl_rulebase_load_file("rules/heavylegs.yaml", &f,
 	    &err) == HL_OK, "%s", err.message);
@@ -194,6 +198,25 @@ static const struct flagcase {
 	{ { { "heaviness_side", HL_SIDE_ONE },
 	    { "recent_travel_or_immobility", HL_YES } },
 	  { { "rf_dvt_suspected", 2 } }, 2 },
+	/* v0.3: one side, travel and a risk factor: same day */
+	{ { { "heaviness_side", HL_SIDE_ONE },
+	    { "recent_travel_or_immobility", HL_YES },
+	    { "vte_risk_factors", HL_YES } },
+	  { { "rf_dvt_suspected", 3 } }, 3 },
+	{ { { "heaviness_side", HL_SIDE_ONE },
+	    { "recent_travel_or_immobility", HL_YES },
+	    { "pregnant_or_postpartum", HL_YES } },
+	  { { "rf_dvt_suspected", 3 } }, 3 },
+	{ { { "heaviness_side", HL_SIDE_ONE },
+	    { "vte_risk_factors", HL_YES } },
+	  { { "rf_dvt_suspected", 2 } }, 2 },
+	{ { { "heaviness_side", HL_SIDE_ONE },
+	    { "pregnant_or_postpartum", HL_YES } },
+	  { { "rf_dvt_suspected", 2 } }, 2 },
+	/* both legs: the travel/risk levels need one side */
+	{ { { "heaviness_side", HL_SIDE_BOTH },
+	    { "recent_travel_or_immobility", HL_YES },
+	    { "vte_risk_factors", HL_YES } }, { { NULL, 0 } }, 0 },
 	{ { { "dark_urine_after_run", HL_YES } },
 	  { { "rf_exertional_rhabdomyolysis", 3 } }, 3 },
 	/* finished 1 % heavier: mass_gained */
@@ -205,6 +228,20 @@ static const struct flagcase {
 	    { "last_run_duration_min", 250 } },
 	  { { "rf_exercise_associated_hyponatremia", 3 },
 	    { "rf_accompanying_symptoms", 2 } }, 3 },
+	/* v0.3: 120 min or more and no lighter at the end */
+	{ { { "headache_nausea_vomiting", HL_YES },
+	    { "last_run_duration_min", 120 },
+	    { "pre_run_body_mass_kg", 70 }, { "post_run_body_mass_kg", 70 } },
+	  { { "rf_exercise_associated_hyponatremia", 3 },
+	    { "rf_accompanying_symptoms", 2 } }, 3 },
+	{ { { "headache_nausea_vomiting", HL_YES },
+	    { "last_run_duration_min", 119 },
+	    { "pre_run_body_mass_kg", 70 }, { "post_run_body_mass_kg", 70 } },
+	  { { "rf_accompanying_symptoms", 2 } }, 2 },
+	{ { { "headache_nausea_vomiting", HL_YES },
+	    { "last_run_duration_min", 215 },
+	    { "pre_run_body_mass_kg", 70 }, { "post_run_body_mass_kg", 69.9 } },
+	  { { "rf_accompanying_symptoms", 2 } }, 2 },
 	/* humidity unknown: only the air temperature can say "hot" */
 	{ { { "headache_nausea_vomiting", HL_YES }, { "air_temp_c", 33 } },
 	  { { "rf_heat_exhaustion", 3 }, { "rf_accompanying_symptoms", 2 } },
@@ -219,6 +256,15 @@ static const struct flagcase {
 	{ { { "heaviness_onset", HL_ONSET_SUDDEN },
 	    { "heaviness_severity", 8 } },
 	  { { "rf_sudden_severe_onset", 3 } }, 3 },
+	/* v0.3: sudden and one-sided: same day; sudden alone: days */
+	{ { { "heaviness_onset", HL_ONSET_SUDDEN },
+	    { "heaviness_side", HL_SIDE_ONE } },
+	  { { "rf_sudden_severe_onset", 3 } }, 3 },
+	{ { { "heaviness_onset", HL_ONSET_SUDDEN },
+	    { "heaviness_side", HL_SIDE_BOTH } },
+	  { { "rf_sudden_severe_onset", 2 } }, 2 },
+	{ { { "heaviness_onset", HL_ONSET_GRADUAL },
+	    { "heaviness_side", HL_SIDE_ONE } }, { { NULL, 0 } }, 0 },
 	{ { { "leg_weakness_or_foot_drop", HL_YES } },
 	  { { "rf_nerve_compression", 3 } }, 3 },
 	{ { { "exertional_pain_pattern", HL_PAIN_EASES_ONLY_SITTING_OR_BENDING } },
@@ -252,13 +298,48 @@ static const struct flagcase {
 	/* 125 g/L: not anaemic at the sex-unknown cut-off, but flagged */
 	{ { { "hemoglobin_g_l", 125 }, { "age_years", 30 } },
 	  { { "rf_anemia_or_iron_deficiency", 1 } }, 1 },
-	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS } },
+	/* v0.3: the menstrual answers count for a woman under 45 (or of
+	 * unknown age), not pregnant, not on hormonal contraception */
+	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS },
+	    { "sex", HL_SEX_FEMALE } },
 	  { { "rf_red_s", 2 } }, 2 },
+	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS },
+	    { "sex", HL_SEX_FEMALE }, { "age_years", 44 } },
+	  { { "rf_red_s", 2 } }, 2 },
+	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS },
+	    { "sex", HL_SEX_FEMALE }, { "age_years", 54 } },
+	  { { NULL, 0 } }, 0 },
+	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS },
+	    { "sex", HL_SEX_FEMALE }, { "hormonal_contraception", HL_YES } },
+	  { { NULL, 0 } }, 0 },
+	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS },
+	    { "sex", HL_SEX_FEMALE }, { "pregnant_or_postpartum", HL_YES } },
+	  { { NULL, 0 } }, 0 },
+	/* a man's tick is ignored (with a warning); an unknown sex is not
+	 * enough to raise the flag */
+	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS },
+	    { "sex", HL_SEX_MALE } }, { { NULL, 0 } }, 0 },
+	{ { { "menstrual_status", HL_MENSES_ABSENT_3MO_PLUS } },
+	  { { NULL, 0 } }, 0 },
 	{ { { "bone_stress_injuries_2y", 2 } },
 	  { { "rf_red_s", 2 } }, 2 },
-	{ { { "menstrual_status", HL_MENSES_IRREGULAR } },
+	{ { { "bone_stress_injuries_2y", 2 }, { "sex", HL_SEX_MALE } },
+	  { { "rf_red_s", 2 } }, 2 },
+	{ { { "menstrual_status", HL_MENSES_IRREGULAR },
+	    { "sex", HL_SEX_FEMALE } },
 	  { { "rf_red_s", 1 } }, 1 },
+	{ { { "menstrual_status", HL_MENSES_IRREGULAR },
+	    { "sex", HL_SEX_FEMALE }, { "age_years", 45 } },
+	  { { NULL, 0 } }, 0 },
 	{ { { "worsening", HL_YES } },
+	  { { "rf_persistent_or_progressive", 2 } }, 2 },
+	/* v0.3: in the first 5 days worse heaviness is soreness until shown
+	 * otherwise: discuss; from day 5 it is a visit within days */
+	{ { { "worsening", HL_YES }, { "heaviness_days", 2 } },
+	  { { "rf_persistent_or_progressive", 1 } }, 1 },
+	{ { { "interferes_daily_life", HL_YES }, { "heaviness_days", 4 } },
+	  { { "rf_persistent_or_progressive", 1 } }, 1 },
+	{ { { "worsening", HL_YES }, { "heaviness_days", 5 } },
 	  { { "rf_persistent_or_progressive", 2 } }, 2 },
 	{ { { "heaviness_days", 60 } },
 	  { { "rf_persistent_or_progressive", 2 } }, 2 },
@@ -277,10 +358,27 @@ static const struct flagcase {
 	    { "age_years", 30 } }, { { NULL, 0 } }, 0 },
 	{ { { "post_exertional_malaise", HL_YES }, { "heaviness_days", 30 } },
 	  { { NULL, 0 } }, 0 },
-	/* sudden but mild, without weakness: no flag */
+	/* sudden but mild, without weakness: a doctor within days (v0.3) */
 	{ { { "heaviness_onset", HL_ONSET_SUDDEN },
 	    { "heaviness_severity", 4 },
-	    { "leg_weakness_or_foot_drop", HL_NO } }, { { NULL, 0 } }, 0 },
+	    { "leg_weakness_or_foot_drop", HL_NO } },
+	  { { "rf_sudden_severe_onset", 2 } }, 2 },
+	/* v0.3's new flags */
+	{ { { "exertional_palpitations_or_fainting", HL_YES } },
+	  { { "rf_cardiac_warning", 3 } }, 3 },
+	{ { { "exertional_palpitations_or_fainting", HL_YES },
+	    { "chest_pain_or_breathlessness", HL_YES } },
+	  { { "rf_chest_symptoms", 4 }, { "rf_cardiac_warning", 3 } }, 4 },
+	{ { { "fever_now", HL_YES } }, { { "rf_fever", 2 } }, 2 },
+	{ { { "focal_bone_pain", HL_YES } }, { { "rf_bone_stress", 2 } }, 2 },
+	{ { { "statin_use", HL_YES } }, { { "rf_medication_review", 1 } }, 1 },
+	{ { { "beta_blocker_use", HL_YES } },
+	  { { "rf_medication_review", 1 } }, 1 },
+	{ { { "diuretic_use", HL_YES } },
+	  { { "rf_medication_review", 1 } }, 1 },
+	{ { { "statin_use", HL_NO }, { "beta_blocker_use", HL_NO },
+	    { "diuretic_use", HL_NO }, { "fever_now", HL_NO } },
+	  { { NULL, 0 } }, 0 },
 };
 
 START_TEST(red_flag_levels)
@@ -621,6 +719,18 @@ START_TEST(recovery_sleep_and_lowering)
 	}
 	assess(&in);
 	check_score("insufficient_recovery", 0.20125, "low");
+
+	/* on a beta-blocker the heart-rate items do not apply */
+	for (i = 0; i < 7; i++)
+		in.daily_resting_hr_bpm[i] = 62;	/* +12 bpm */
+	assess(&in);
+	/* 1 - 0.95 x 0.75 (performance) x 0.6 (rhr >= 10) = 0.5725 */
+	check_score("insufficient_recovery", 0.5725, "high");
+	in.beta_blocker_use = HL_YES;
+	assess(&in);
+	/* rhr dropped: 1 - 0.95 x 0.75 = 0.2875; no lowering (sleep 8
+	 * but rhr +12) */
+	check_score("insufficient_recovery", 0.2875, "moderate");
 }
 END_TEST
 
@@ -644,14 +754,44 @@ START_TEST(iron_items_only_without_ferritin)
 	check_score("iron_deficiency", 0.4186, "moderate");
 	ck_assert(suggested("iron_check_and_intake"));
 
+	/* v0.3: ferritin 60 is neither 35-50 (r 0.5) nor 100+ (r 0.9) */
 	in.ferritin_ug_l = 60;
 	in.hemoglobin_g_l = 135;
 	in.recent_illness_14d = HL_NO;
 	assess(&in);
-	check_score("iron_deficiency", 0.005, "low");
+	check_score("iron_deficiency", 0.05, "low");
 	/* only the three measured items remain as evidence */
 	ck_assert_uint_eq(hl_finding_evidence_count(cause("iron_deficiency")),
 	    3);
+	in.ferritin_ug_l = 40;
+	assess(&in);
+	check_score("iron_deficiency", 0.025, "low");
+
+	/*
+	 * Ferritin 100 or more with TSAT unknown or >= 20 % and no illness:
+	 * r 0.9 whatever the haemoglobin, and the anaemia item no longer
+	 * applies (an anaemia with full stores has another cause).
+	 */
+	in.ferritin_ug_l = 100;
+	in.hemoglobin_g_l = 100;		/* anaemic */
+	assess(&in);
+	check_score("iron_deficiency", 0.005, "low");
+	ck_assert_uint_eq(hl_finding_evidence_count(cause("iron_deficiency")),
+	    2);
+	in.transferrin_saturation_pct = 20;
+	assess(&in);
+	check_score("iron_deficiency", 0.005, "low");
+	in.transferrin_saturation_pct = 19;	/* low TSAT: no lowering */
+	assess(&in);
+	check_score("iron_deficiency", 0.05, "low");
+	in.transferrin_saturation_pct = NAN;
+	in.recent_illness_14d = HL_YES;		/* ferritin rises with illness */
+	assess(&in);
+	check_score("iron_deficiency", 0.05, "low");
+	in.recent_illness_14d = HL_NO;
+	in.ferritin_ug_l = 99;		/* anaemia counts again: 0.43 */
+	assess(&in);
+	check_score("iron_deficiency", 1 - 0.95 * 0.6, "moderate");
 }
 END_TEST
 
@@ -661,6 +801,7 @@ START_TEST(all_unknown)
 	static const char *const screen[] = {
 		"heaviness_side", "calf_swelling_one_side",
 		"leg_warm_red_tender", "chest_pain_or_breathlessness",
+		"exertional_palpitations_or_fainting", "fever_now",
 		"numbness_tingling", "skin_change", "dark_urine_after_run",
 		"heaviness_onset", "heaviness_severity",
 		"leg_weakness_or_foot_drop",
@@ -676,7 +817,7 @@ START_TEST(all_unknown)
 	ck_assert_int_eq(hl_report_triage(rep), 0);
 	ck_assert_str_eq(hl_report_triage_name(rep), "none");
 	ck_assert_uint_eq(count_kind(HL_FINDING_RED_FLAG), 0);
-	ck_assert_uint_eq(count_kind(HL_FINDING_CAUSE), 10);
+	ck_assert_uint_eq(count_kind(HL_FINDING_CAUSE), 11);
 	ck_assert_uint_eq(count_kind(HL_FINDING_STRATEGY), 0);
 	ck_assert(hl_report_confidence(rep) < 0.25);
 	ck_assert_int_eq(hl_report_suppress_training_advice(rep), 0);
@@ -684,16 +825,16 @@ START_TEST(all_unknown)
 	check_score("electrolyte_imbalance", 0.03, "low");
 
 	n = hl_report_question_count(rep);
-	ck_assert_uint_gt(n, 11);
-	ck_assert_uint_le(n, 11 + 8);
-	for (i = 0; i < 11; i++)
+	ck_assert_uint_gt(n, 13);
+	ck_assert_uint_le(n, 13 + 8);
+	for (i = 0; i < 13; i++)
 		ck_assert_str_eq(hl_report_question(rep, i), screen[i]);
 
 	ck_assert_int_eq(hl_report_json(rep, buf, sizeof buf, &need), HL_OK);
 	ck_assert_ptr_nonnull(strstr(buf, "\"confidence_low\":true"));
 
 	/* answering the screen removes it from the questions */
-	for (i = 0; i < 11; i++)
+	for (i = 0; i < 13; i++)
 		set(&in, screen[i], strcmp(screen[i], "heaviness_severity")
 		    == 0 ? 3 : 0);
 	assess(&in);

@@ -25,7 +25,8 @@ NAN = float("nan")
 # DOMAIN.md section e: the red-flag screen, asked first, in this order.
 SCREEN = [
     "heaviness_side", "calf_swelling_one_side", "leg_warm_red_tender",
-    "chest_pain_or_breathlessness", "numbness_tingling", "skin_change",
+    "chest_pain_or_breathlessness", "exertional_palpitations_or_fainting",
+    "fever_now", "numbness_tingling", "skin_change",
     "dark_urine_after_run", "heaviness_onset", "heaviness_severity",
     "leg_weakness_or_foot_drop", "saddle_numbness_or_bladder_bowel_change",
 ]

@@ -10,10 +10,12 @@
 import json
 import sys
 
-MEMBERS = ['rulebase', 'triage', 'suppress_training_advice', 'confidence',
-           'confidence_low', 'findings', 'questions', 'warnings', 'disclaimer']
-FINDING = ['kind', 'id', 'title', 'advice', 'score', 'band', 'coverage',
-           'urgency', 'secondary', 'evidence']
+MEMBERS = ['rulebase', 'triage', 'triage_high', 'screen_complete',
+           'suppress_training_advice', 'confidence', 'confidence_low',
+           'findings', 'questions', 'warnings', 'derived', 'disclaimer']
+FINDING = ['kind', 'id', 'title', 'advice', 'score', 'score_low',
+           'score_high', 'band', 'coverage', 'urgency', 'secondary',
+           'evidence']
 EVIDENCE = ['when', 'weight', 'state', 'text']
 failed = 0
 
