@@ -24,8 +24,13 @@
 #include "suggest.h"
 #include "vocab.h"
 
-/* Evaluation stack size; compile refuses code that needs more. */
-#define STACK_MAX	128
+/*
+ * Evaluation stack size; compile refuses code that needs more.  A level
+ * of nesting holds at most five pending operands (of or, and, a
+ * comparison, + and *), so a condition within HL__EXPR_MAX_DEPTH always
+ * fits: the check in hl__expr_compile() is a guard only.
+ */
+#define STACK_MAX	(6 * (HL__EXPR_MAX_DEPTH + 1))
 
 /* An instruction: opcode in the low 8 bits, argument in the upper 24. */
 #define INS(op, arg)	((uint32_t)(op) | (uint32_t)(arg) << 8)
@@ -101,7 +106,7 @@ struct parser {
 
 	const struct hl__expr_env *env;
 	struct hl__expr_error *e;
-	int		 depth;
+	int		 depth;	/* levels of nesting: ( known( not - */
 
 	uint32_t	*code;
 	size_t		 ncode, ccap;
@@ -112,6 +117,23 @@ struct parser {
 };
 
 static int subexpr(struct parser *, struct desc *, int);
+static int fail(struct parser *, int, size_t, size_t, size_t, const char *,
+    ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* One level deeper, at the ( known( not or minus at off. */
+static int
+deeper(struct parser *p, size_t off)
+{
+	if (++p->depth > HL__EXPR_MAX_DEPTH)
+		return fail(p, HL_ESYNTAX, off, 0, 0, "condition nested "
+		    "more than %d levels deep (each '(', 'known(', 'not' and "
+		    "'-' is a level)", HL__EXPR_MAX_DEPTH);
+	return 0;
+}
 
 /*
  * Character classes of the C locale, by hand: <ctype.h> depends on the
@@ -266,9 +288,10 @@ lex(struct parser *p)
 				continue;
 			break;
 		}
-		if (r != 0)
+		if (r != 0 || !hl__num_exact(p->num))
 			return fail(p, HL_ESCHEMA, i, i, end - i,
-			    "number out of range '%s'", nm(p, 0, i, end - i));
+			    "number out of range '%s' (%s)",
+			    nm(p, 0, i, end - i), HL__NUM_RANGE);
 		j = i + used;
 		if (j < n && (isalnum_((unsigned char)s[j]) || s[j] == '.'))
 			return fail(p, HL_ESYNTAX, i, i, end - i,
@@ -697,12 +720,14 @@ call_atom(struct parser *p, struct desc *d, int fired)
 		    off)) != 0)
 			return r;
 	} else {
-		if ((r = subexpr(p, d, 0)) != 0)
+		if ((r = deeper(p, off)) != 0 ||
+		    (r = subexpr(p, d, 0)) != 0)
 			return r;
 		if ((r = need_resolved(p, d)) != 0)
 			return r;
 		if (p->tk != TK_RP)
 			return fail_expected(p, "')'");
+		p->depth--;
 		desc_init(d, HL__T_BOOL, off);
 		if ((r = emit(p, OP_KNOWN, 0)) != 0)
 			return r;
@@ -725,10 +750,12 @@ atom(struct parser *p, struct desc *d)
 			return r;
 		return lex(p);
 	case TK_LP:
-		if ((r = lex(p)) != 0 || (r = subexpr(p, d, 0)) != 0)
+		if ((r = deeper(p, off)) != 0 || (r = lex(p)) != 0 ||
+		    (r = subexpr(p, d, 0)) != 0)
 			return r;
 		if (p->tk != TK_RP)
 			return fail_expected(p, "')'");
+		p->depth--;
 		d->off = off;
 		return lex(p);
 	case TK_NAME:
@@ -777,18 +804,16 @@ subexpr(struct parser *p, struct desc *d, int limit)
 	size_t off = p->off;
 	int r, prevcmp = 0;
 
-	if (++p->depth > HL__EXPR_MAX_DEPTH)
-		return fail(p, HL_ESYNTAX, p->off, 0, 0,
-		    "expression nested too deeply");
 	if (p->tk == TK_NOT || p->tk == TK_SUB) {
 		int isnot = p->tk == TK_NOT;
 
 		if (isnot && limit > NOT_PRIO)
 			return fail(p, HL_ESYNTAX, off, off, p->tlen,
 			    "unexpected 'not' (put it in parentheses)");
-		if ((r = lex(p)) != 0 ||
+		if ((r = deeper(p, off)) != 0 || (r = lex(p)) != 0 ||
 		    (r = subexpr(p, d, isnot ? NOT_PRIO : UNARY_PRIO)) != 0)
 			return r;
+		p->depth--;
 		if ((r = need_resolved(p, d)) != 0)
 			return r;
 		if (d->type == HL__T_ENUM)
@@ -840,7 +865,6 @@ subexpr(struct parser *p, struct desc *d, int limit)
 		desc_init(d, type, d->off);
 		prevcmp = is_cmp(tk);
 	}
-	p->depth--;
 	return 0;
 }
 
@@ -965,8 +989,7 @@ hl__expr_compile(const char *src, size_t len, const struct hl__expr_env *env,
 		goto err;
 	}
 	if (p.maxsp > STACK_MAX) {
-		r = fail(&p, HL_ESYNTAX, d.off, 0, 0,
-		    "expression nested too deeply");
+		r = fail(&p, HL_ESYNTAX, d.off, 0, 0, "condition too complex");
 		goto err;
 	}
 	r = finish(&p, d.type, out);

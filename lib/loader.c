@@ -473,7 +473,14 @@ get_number(struct ld *ld, const struct hl__ynode *n, const char *key,
 	if (n->style != HL__Y_PLAIN)
 		return fail(ld, n, key, "'%s' must be a number, not a quoted "
 		    "string (write it without quotes)", key);
-	if (hl__parse_double(n->str, n->len, out) != 0)
+	if (n->str[0] == '+')
+		return fail(ld, n, key, "'%s' must be a number without a "
+		    "sign, not '%.40s'", key, n->str);
+	rc = hl__parse_double(n->str, n->len, out);
+	if (rc == -2 || (rc == 0 && !hl__num_exact(*out)))
+		return fail(ld, n, key, "'%s' is out of range: '%.40s' (%s)",
+		    key, n->str, HL__NUM_RANGE);
+	if (rc != 0)
 		return fail(ld, n, key, "'%s' must be a number, not '%.40s'",
 		    key, n->str);
 	return 0;
@@ -487,15 +494,14 @@ get_int(struct ld *ld, const struct hl__ynode *n, const char *key, int lo,
 	size_t i;
 	int rc;
 
-	if ((rc = get_number(ld, n, key, &v)) != 0)
-		return rc;
-	i = n->str[0] == '-' || n->str[0] == '+';
-	if (i == n->len)
-		i = 0;
-	for (; i < n->len; i++)
+	/* digits only: no sign, point or exponent */
+	for (i = 0; n->type == HL__Y_SCALAR && n->style == HL__Y_PLAIN &&
+	    i < n->len; i++)
 		if (n->str[i] < '0' || n->str[i] > '9')
 			return fail(ld, n, key, "'%s' must be an integer "
 			    "from %d to %d, not '%.40s'", key, lo, hi, n->str);
+	if ((rc = get_number(ld, n, key, &v)) != 0)
+		return rc;
 	if (v < lo || v > hi)
 		return fail(ld, n, key, "'%s' must be an integer from %d to "
 		    "%d, not %.40s", key, lo, hi, n->str);
@@ -1133,8 +1139,8 @@ read_top(struct ld *ld, const struct hl__ynode *root)
 {
 	struct hl_rulebase *rb = ld->rb;
 	const struct hl__ynode *v[NKEYS(top_keys)], *k[NKEYS(top_keys)];
-	const struct hl__ynode *n;
-	double format;
+	const struct hl__ynode *n = root;
+	double format = 1;
 	size_t i, j;
 	int rc = 0;
 
@@ -1149,12 +1155,22 @@ read_top(struct ld *ld, const struct hl__ynode *root)
 	if (i + 1 >= root->nkid)
 		rc = fail(ld, root, "heavylegs", "missing key 'heavylegs' "
 		    "(the rule format version, 1)");
-	else if ((rc = get_number(ld, (n = root->kid[i + 1]), "heavylegs",
-	    &format)) == 0) {
-		for (j = 0; j < n->len; j++)
+	else {
+		n = root->kid[i + 1];
+		for (j = 0; n->type == HL__Y_SCALAR &&
+		    n->style == HL__Y_PLAIN && j < n->len; j++)
 			if (n->str[j] < '0' || n->str[j] > '9')
 				break;
-		if (j < n->len || format < 1)
+		if (n->type == HL__Y_SCALAR && j < n->len && (n->str[0] ==
+		    '+' || n->str[0] == '-' || n->str[0] == '.' ||
+		    (n->str[0] >= '0' && n->str[0] <= '9')))
+			rc = fail(ld, n, "heavylegs", "'heavylegs' must be "
+			    "the rule format version, 1, not '%.40s'", n->str);
+		else
+			rc = get_number(ld, n, "heavylegs", &format);
+	}
+	if (rc == 0) {
+		if (format < 1)
 			rc = fail(ld, n, "heavylegs", "'heavylegs' must be "
 			    "the rule format version, 1, not '%.40s'", n->str);
 		else if (format > 1) {
