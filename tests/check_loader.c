@@ -10,6 +10,7 @@
 #include "check_main.h"
 
 #include "alloc.h"
+#include "error.h"
 #include "expr.h"
 #include "heavylegs.h"
 #include "loader.h"
@@ -866,6 +867,148 @@ START_TEST(locale_independent)
 }
 END_TEST
 
+/* ---- bytes from callers in hl_error ---- */
+
+/* RFC 3629 UTF-8 with no control character at all (C0, DEL, C1). */
+static int
+clean_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long c;
+	size_t i, n;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7f)
+				return 0;
+			p++;
+			continue;
+		}
+		n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 :
+		    (*p & 0xf8) == 0xf0 ? 4 : 0;
+		if (n == 0)
+			return 0;
+		c = *p & (0x7fu >> n);
+		for (i = 1; i < n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (p[i] & 0x3fu);
+		}
+		if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+		    (n == 4 && c < 0x10000) || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff) || (c >= 0x80 && c <= 0x9f))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+static void
+check_clean(const hl_error *e, const char *want)
+{
+	ck_assert_msg(clean_text(e->message), "message '%s'", e->message);
+	ck_assert_msg(clean_text(e->name), "name '%s'", e->name);
+	ck_assert_msg(clean_text(e->file), "file '%s'", e->file);
+	ck_assert_msg(strstr(e->message, want) != NULL, "message '%s' lacks "
+	    "'%s'", e->message, want);
+}
+
+/*
+ * An input name or a file name a caller passes comes back escaped in
+ * hl_error: valid UTF-8, no control characters, nothing that moves a
+ * terminal's cursor or turns text around.
+ */
+START_TEST(caller_bytes_escaped)
+{
+	static const struct {
+		const char *name, *want;
+	} names[] = {
+		{ "\x1b[2Jwekly", "'\\x1b[2Jwekly'" },
+		{ "a\nb\tc\rd", "'a\\nb\\tc\\rd'" },
+		{ "bad\xff\xfe", "'bad\\xff\\xfe'" },
+		{ "cut\xc3", "'cut\\xc3'" },
+		{ "over\xc0\xaf", "'over\\xc0\\xaf'" },
+		{ "sur\xed\xa0\x80", "'sur\\xed\\xa0\\x80'" },
+		{ "csi\xc2\x9b" "31m", "'csi\\u009b31m'" },
+		{ "rlo\xe2\x80\xae" "x", "'rlo\\u202ex'" },
+		{ "del\x7f", "'del\\x7f'" },
+		{ "caf\xc3\xa9", "'caf\xc3\xa9'" },	/* real UTF-8 stays */
+	};
+	hl_inputs in;
+	hl_rulebase *rb;
+	hl_error e;
+	double v;
+	size_t i;
+
+	hl_inputs_init(&in, sizeof in);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		memset(&e, 0, sizeof e);
+		ck_assert_int_ne(hl_inputs_set(&in, names[i].name, 1, &e),
+		    HL_OK);
+		check_clean(&e, names[i].want);
+		memset(&e, 0, sizeof e);
+		ck_assert_int_ne(hl_inputs_get(&in, names[i].name, &v, &e),
+		    HL_OK);
+		check_clean(&e, names[i].want);
+		memset(&e, 0, sizeof e);
+		ck_assert_int_ne(hl_inputs_derive(&in, names[i].name, &v, &e),
+		    HL_OK);
+		ck_assert_msg(clean_text(e.message), "'%s'", e.message);
+		ck_assert_msg(clean_text(e.name), "'%s'", e.name);
+	}
+
+	/* file and buffer names */
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_load_file("/nonexistent/\x1b]0;x\x07.yaml",
+	    &rb, &e), HL_EIO);
+	check_clean(&e, "/nonexistent/\\x1b]0;x\\x07.yaml: cannot open");
+	ck_assert_str_eq(e.file, "/nonexistent/\\x1b]0;x\\x07.yaml");
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_load_buffer("x: 1\n", 5, "a\nb", &rb,
+	    &e), HL_ESCHEMA);
+	check_clean(&e, "a\\nb:1:1: ");
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_lint("x: 1\n", 5, "a\xff", 10, NULL,
+	    NULL, NULL), HL_ESCHEMA);
+}
+END_TEST
+
+/* The escaping itself: whole escapes when cut, and a fixed point. */
+START_TEST(escape_text)
+{
+	char a[64], b[64], small[6];
+	static const char *const texts[] = {
+		"\x1b\x1b\x1b", "plain", "a\\x1b", "\xff\xc2\x9b\xe2\x80\xa8",
+		"tab\there", "\xf4\x90\x80\x80", "\xf0\x9f\x8f\x83 run",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		ck_assert_int_eq(hl__escape(a, sizeof a, texts[i],
+		    strlen(texts[i])), 0);
+		ck_assert_msg(clean_text(a), "'%s'", a);
+		hl__escape(b, sizeof b, a, strlen(a));
+		ck_assert_str_eq(a, b);
+	}
+	ck_assert_str_eq((hl__escape(a, sizeof a, "\xe2\x80\xa8", 3), a),
+	    "\\u2028");
+	ck_assert_str_eq((hl__escape(a, sizeof a, "\xf0\x9f\x8f\x83", 4), a),
+	    "\xf0\x9f\x8f\x83");
+	/* cut: never half an escape or half a character */
+	ck_assert_int_eq(hl__escape(small, sizeof small, "\x1b\x1b", 2), 1);
+	ck_assert_str_eq(small, "\\x1b");
+	ck_assert_int_eq(hl__escape(small, sizeof small, "abc\xc3\xa9", 5),
+	    0);
+	ck_assert_int_eq(hl__escape(small, 5, "abc\xc3\xa9", 5), 1);
+	ck_assert_str_eq(small, "abc");
+	ck_assert_int_eq(hl__escape(small, 1, "a", 1), 1);
+	ck_assert_str_eq(small, "");
+	/* embedded NUL bytes in a length-counted source */
+	hl__escape(a, sizeof a, "a\0b", 3);
+	ck_assert_str_eq(a, "a\\x00b");
+}
+END_TEST
+
 /* ---- hl_rulebase_lint ---- */
 
 #define LINT_DIR	"tests/rulebases/lint"
@@ -1131,6 +1274,8 @@ suite_loader(void)
 	tcase_add_test(tc, document_limits);
 	tcase_add_test(tc, nul_in_scalar);
 	tcase_add_test(tc, messages_stay_utf8);
+	tcase_add_test(tc, caller_bytes_escaped);
+	tcase_add_test(tc, escape_text);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("good");
