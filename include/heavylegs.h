@@ -387,6 +387,19 @@ HL_API int hl_report_screen_complete(const hl_report *r);
  * the worst way: triage <= triage_high <= 4. */
 HL_API int hl_report_triage_high(const hl_report *r);
 
+/*
+ * Every error of a rulebase at once, for rule authors (see
+ * hl_rulebase_lint(3)).  The rulebase text[0..len), named name in
+ * messages (NULL: "<buffer>"), is checked as hl_rulebase_load_buffer()
+ * would, going on after each error; fn receives the first max_errors of
+ * them in file order, one call each, and *count (may be NULL) the number
+ * found.  Returns HL_OK when there is none, or the code of the first.  The
+ * error passed to fn is valid during the call only.
+ */
+typedef void (*hl_error_fn)(const hl_error *err, void *userdata);
+HL_API int hl_rulebase_lint(const char *text, size_t len, const char *name,
+    size_t max_errors, hl_error_fn fn, void *userdata, size_t *count);
+
 #ifdef __cplusplus
 }
 #endif

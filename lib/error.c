@@ -67,6 +67,7 @@ size_t
 hl__utf8_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	unsigned lo = 0x80, hi = 0xbf;	/* the second byte's range */
 	size_t need, i;
 
 	if (n == 0)
@@ -81,27 +82,104 @@ hl__utf8_len(const char *s, size_t n)
 		need = 4;
 	else
 		return 0;
-	if (n < need)
+	/* no overlong forms, surrogates or code points past U+10FFFF */
+	if (u[0] == 0xe0)
+		lo = 0xa0;
+	else if (u[0] == 0xed)
+		hi = 0x9f;
+	else if (u[0] == 0xf0)
+		lo = 0x90;
+	else if (u[0] == 0xf4)
+		hi = 0x8f;
+	if (n < need || u[1] < lo || u[1] > hi)
 		return 0;
-	for (i = 1; i < need; i++)
+	for (i = 2; i < need; i++)
 		if ((u[i] & 0xc0) != 0x80)
 			return 0;
 	return need;
 }
 
-/* Copy src (NULL is "") into dst[cap]; cut text ends on a whole character. */
+/* The code point of the k-byte UTF-8 character at s (k from hl__utf8_len). */
+static unsigned long
+utf8_code(const char *s, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long c;
+	size_t i;
+
+	if (k == 1)
+		return u[0];
+	c = u[0] & (0x7fu >> k);
+	for (i = 1; i < k; i++)
+		c = c << 6 | (u[i] & 0x3fu);
+	return c;
+}
+
+/*
+ * Characters that move a terminal's cursor or change how the text around
+ * them reads: C1 controls, line and paragraph separators, bidirectional
+ * marks, embeddings, overrides and isolates.
+ */
+static int
+unsafe_code(unsigned long c)
+{
+	return (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
+}
+
+int
+hl__escape(char *dst, size_t cap, const char *src, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	char unit[8];
+	size_t i = 0, o = 0, k, u;
+	unsigned long c;
+	unsigned char b;
+
+	if (cap == 0)
+		return len > 0;
+	while (i < len) {
+		b = (unsigned char)src[i];
+		k = hl__utf8_len(src + i, len - i);
+		u = 0;
+		if (b == '\n' || b == '\t' || b == '\r') {
+			unit[u++] = '\\';
+			unit[u++] = b == '\n' ? 'n' : b == '\t' ? 't' : 'r';
+		} else if (k == 0 || b < 0x20 || b == 0x7f) {
+			unit[u++] = '\\';
+			unit[u++] = 'x';
+			unit[u++] = hex[b >> 4];
+			unit[u++] = hex[b & 15];
+			k = 1;
+		} else if (k > 1 && unsafe_code(c = utf8_code(src + i, k))) {
+			unit[u++] = '\\';
+			unit[u++] = 'u';
+			unit[u++] = hex[c >> 12 & 15];
+			unit[u++] = hex[c >> 8 & 15];
+			unit[u++] = hex[c >> 4 & 15];
+			unit[u++] = hex[c & 15];
+		} else {
+			memcpy(unit, src + i, k);
+			u = k;
+		}
+		if (u > cap - 1 - o)
+			break;		/* cut between whole units */
+		memcpy(dst + o, unit, u);
+		o += u;
+		i += k > 0 ? k : 1;
+	}
+	dst[o] = '\0';
+	return i < len;
+}
+
+/* Copy src (NULL is "") into dst[cap], escaped; cut on a whole character. */
 static void
 copy_field(char *dst, size_t cap, const char *src)
 {
-	size_t	 n;
-
 	if (src == NULL)
 		src = "";
-	n = strlen(src);
-	if (n > cap - 1)
-		n = utf8_whole(src, cap - 1);
-	memcpy(dst, src, n);
-	dst[n] = '\0';
+	hl__escape(dst, cap, src, strlen(src));
 }
 
 /* Account for a vsnprintf/snprintf result n written at m->buf + m->len. */
@@ -153,6 +231,7 @@ int
 hl__error_set(hl_error *err, int code, const char *file, int line,
     int column, const char *rule, const char *name, const char *fmt, ...)
 {
+	char	 raw[2 * sizeof(err->message)];
 	struct msgbuf m;
 	va_list	 ap;
 
@@ -167,9 +246,13 @@ hl__error_set(hl_error *err, int code, const char *file, int line,
 	copy_field(err->rule, sizeof(err->rule), rule);
 	copy_field(err->name, sizeof(err->name), name);
 
-	/* "file:line:col: rule ID: text", leaving out the absent parts. */
-	m.buf = err->message;
-	m.cap = sizeof(err->message);
+	/*
+	 * "file:line:col: rule ID: text", leaving out the absent parts, then
+	 * escaped (the fields are already: escaping them again changes
+	 * nothing).
+	 */
+	m.buf = raw;
+	m.cap = sizeof raw;
 	m.len = 0;
 	m.cut = 0;
 	m.buf[0] = '\0';
@@ -191,5 +274,6 @@ hl__error_set(hl_error *err, int code, const char *file, int line,
 	}
 	if (m.cut)
 		m.buf[utf8_whole(m.buf, strlen(m.buf))] = '\0';
+	hl__escape(err->message, sizeof(err->message), raw, strlen(raw));
 	return code;
 }

@@ -26,9 +26,20 @@ int hl__error_set(hl_error *err, int code, const char *file, int line,
 int hl__error_isset(const hl_error *err);
 
 /*
+ * Copy src[0..len) into dst[cap] (NUL-terminated when cap > 0) so that it
+ * is valid UTF-8 without control characters, for hl_error text a caller
+ * may print or decode: newline, tab and CR become \n \t \r, other control
+ * bytes and bytes that are not UTF-8 \xHH, and C1 controls, line
+ * separators and bidirectional controls \uHHHH.  Escaping escaped text
+ * changes nothing.  Cut text ends between whole characters or escapes.
+ * Returns 1 when src was cut, else 0.
+ */
+int hl__escape(char *dst, size_t cap, const char *src, size_t len);
+
+/*
  * Length of the UTF-8 character at s[0..n): 1 for ASCII, 2 to 4 for a lead
  * byte C2..F4 followed by its continuation bytes, 0 for anything else (a
- * stray or cut sequence).
+ * stray or cut sequence, an overlong form, a surrogate, past U+10FFFF).
  */
 size_t hl__utf8_len(const char *s, size_t n);
 

@@ -21,10 +21,16 @@
 #include "expr.h"
 #include "heavylegs.h"
 #include "strconv.h"
+#include "suggest.h"
 #include "vocab.h"
 
-/* Evaluation stack size; compile refuses code that needs more. */
-#define STACK_MAX	128
+/*
+ * Evaluation stack size; compile refuses code that needs more.  A level
+ * of nesting holds at most five pending operands (of or, and, a
+ * comparison, + and *), so a condition within HL__EXPR_MAX_DEPTH always
+ * fits: the check in hl__expr_compile() is a guard only.
+ */
+#define STACK_MAX	(6 * (HL__EXPR_MAX_DEPTH + 1))
 
 /* An instruction: opcode in the low 8 bits, argument in the upper 24. */
 #define INS(op, arg)	((uint32_t)(op) | (uint32_t)(arg) << 8)
@@ -100,7 +106,7 @@ struct parser {
 
 	const struct hl__expr_env *env;
 	struct hl__expr_error *e;
-	int		 depth;
+	int		 depth;	/* levels of nesting: ( known( not - */
 
 	uint32_t	*code;
 	size_t		 ncode, ccap;
@@ -111,6 +117,23 @@ struct parser {
 };
 
 static int subexpr(struct parser *, struct desc *, int);
+static int fail(struct parser *, int, size_t, size_t, size_t, const char *,
+    ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* One level deeper, at the ( known( not or minus at off. */
+static int
+deeper(struct parser *p, size_t off)
+{
+	if (++p->depth > HL__EXPR_MAX_DEPTH)
+		return fail(p, HL_ESYNTAX, off, 0, 0, "condition nested "
+		    "more than %d levels deep (each '(', 'known(', 'not' and "
+		    "'-' is a level)", HL__EXPR_MAX_DEPTH);
+	return 0;
+}
 
 /*
  * Character classes of the C locale, by hand: <ctype.h> depends on the
@@ -265,9 +288,10 @@ lex(struct parser *p)
 				continue;
 			break;
 		}
-		if (r != 0)
+		if (r != 0 || !hl__num_exact(p->num))
 			return fail(p, HL_ESCHEMA, i, i, end - i,
-			    "number out of range '%s'", nm(p, 0, i, end - i));
+			    "number out of range '%s' (%s)",
+			    nm(p, 0, i, end - i), HL__NUM_RANGE);
 		j = i + used;
 		if (j < n && (isalnum_((unsigned char)s[j]) || s[j] == '.'))
 			return fail(p, HL_ESYNTAX, i, i, end - i,
@@ -394,14 +418,30 @@ desc_init(struct desc *d, int type, size_t off)
 	d->enum_in = -1;
 }
 
+/* "unknown input 'x'", with the closest input or metric name if any. */
+static int
+fail_unknown(struct parser *p, size_t off, size_t len)
+{
+	struct hl__suggest sg;
+	const char *best;
+
+	hl__suggest_init(&sg, p->src + off, len);
+	hl__suggest_vocab(&sg);
+	if ((best = hl__suggest_best(&sg)) != NULL)
+		return fail(p, HL_ESCHEMA, off, off, len,
+		    "unknown input '%s' (did you mean '%s'?)",
+		    nm(p, 0, off, len), best);
+	return fail(p, HL_ESCHEMA, off, off, len, "unknown input '%s'",
+	    nm(p, 0, off, len));
+}
+
 /* d must not be a bare unknown name any more. */
 static int
 need_resolved(struct parser *p, const struct desc *d)
 {
 	if (d->type != T_NAME)
 		return 0;
-	return fail(p, HL_ESCHEMA, d->name_off, d->name_off, d->name_len,
-	    "unknown input '%s'", nm(p, 0, d->name_off, d->name_len));
+	return fail_unknown(p, d->name_off, d->name_len);
 }
 
 static int
@@ -463,6 +503,25 @@ check_eq(struct parser *p, size_t opoff, struct desc *d1, struct desc *d2)
 		if (val->type == T_NAME) {
 			const char *name = hl__input_defs[en->enum_in].name;
 
+			struct hl__suggest sg;
+			const struct hl__input_def *def =
+			    &hl__input_defs[en->enum_in];
+			const char *best;
+			int v;
+
+			hl__suggest_init(&sg, p->src + val->name_off,
+			    val->name_len);
+			for (v = 0; v < def->enum_count; v++)
+				hl__suggest_try(&sg, def->enum_names[v],
+				    strlen(def->enum_names[v]));
+			if ((best = hl__suggest_best(&sg)) != NULL)
+				return fail(p, HL_ESCHEMA, val->name_off,
+				    val->name_off, val->name_len,
+				    "'%s' is not a value of %s (did you mean "
+				    "'%s'?)",
+				    nm(p, 0, val->name_off, val->name_len),
+				    sanitise(p->nb[1], name, strlen(name)),
+				    best);
 			return fail(p, HL_ESCHEMA, val->name_off,
 			    val->name_off, val->name_len,
 			    "'%s' is not a value of %s",
@@ -555,9 +614,20 @@ name_atom(struct parser *p, struct desc *d, size_t off, size_t len)
 	const char *s = p->src + off;
 	int i, r;
 
-	if (p->tk == TK_LP)
+	if (p->tk == TK_LP) {
+		struct hl__suggest sg;
+		const char *best;
+
+		hl__suggest_init(&sg, s, len);
+		hl__suggest_try(&sg, "known", 5);
+		hl__suggest_try(&sg, "fired", 5);
+		if ((best = hl__suggest_best(&sg)) != NULL)
+			return fail(p, HL_ESCHEMA, off, off, len,
+			    "unknown function '%s' (did you mean '%s'?)",
+			    nm(p, 0, off, len), best);
 		return fail(p, HL_ESCHEMA, off, off, len,
 		    "unknown function '%s'", nm(p, 0, off, len));
+	}
 	if ((i = hl__input_lookup(s, len)) >= 0) {
 		const struct hl__input_def *def = &hl__input_defs[i];
 		int type = def->kind == HL_KIND_TRI ? HL__T_BOOL :
@@ -590,8 +660,7 @@ name_atom(struct parser *p, struct desc *d, size_t off, size_t len)
 		d->bare = 1;
 	} else {
 		if (p->tk == TK_LB)
-			return fail(p, HL_ESCHEMA, off, off, len,
-			    "unknown input '%s'", nm(p, 0, off, len));
+			return fail_unknown(p, off, len);
 		/* Perhaps an enum value: a placeholder until we know. */
 		desc_init(d, T_NAME, off);
 		if ((r = emit(p, OP_CONST, 0)) != 0)
@@ -629,9 +698,20 @@ call_atom(struct parser *p, struct desc *d, int fired)
 		if (p->env != NULL && p->env->resolve_rule != NULL)
 			idx = p->env->resolve_rule(p->env->ctx,
 			    p->src + id_off, id_len);
-		if (idx < 0 || (size_t)idx >= p->env->nrules)
+		if (idx < 0 || (size_t)idx >= p->env->nrules) {
+			const char *best = NULL;
+
+			if (p->env != NULL && p->env->suggest_rule != NULL)
+				best = p->env->suggest_rule(p->env->ctx,
+				    p->src + id_off, id_len);
+			if (best != NULL)
+				return fail(p, HL_ESCHEMA, id_off, id_off,
+				    id_len, "unknown rule '%s' (did you mean "
+				    "'%s'?)", nm(p, 0, id_off, id_len),
+				    sanitise(p->nb[1], best, strlen(best)));
 			return fail(p, HL_ESCHEMA, id_off, id_off, id_len,
 			    "unknown rule '%s'", nm(p, 0, id_off, id_len));
+		}
 		if ((r = lex(p)) != 0)
 			return r;
 		if (p->tk != TK_RP)
@@ -640,12 +720,14 @@ call_atom(struct parser *p, struct desc *d, int fired)
 		    off)) != 0)
 			return r;
 	} else {
-		if ((r = subexpr(p, d, 0)) != 0)
+		if ((r = deeper(p, off)) != 0 ||
+		    (r = subexpr(p, d, 0)) != 0)
 			return r;
 		if ((r = need_resolved(p, d)) != 0)
 			return r;
 		if (p->tk != TK_RP)
 			return fail_expected(p, "')'");
+		p->depth--;
 		desc_init(d, HL__T_BOOL, off);
 		if ((r = emit(p, OP_KNOWN, 0)) != 0)
 			return r;
@@ -668,10 +750,12 @@ atom(struct parser *p, struct desc *d)
 			return r;
 		return lex(p);
 	case TK_LP:
-		if ((r = lex(p)) != 0 || (r = subexpr(p, d, 0)) != 0)
+		if ((r = deeper(p, off)) != 0 || (r = lex(p)) != 0 ||
+		    (r = subexpr(p, d, 0)) != 0)
 			return r;
 		if (p->tk != TK_RP)
 			return fail_expected(p, "')'");
+		p->depth--;
 		d->off = off;
 		return lex(p);
 	case TK_NAME:
@@ -720,18 +804,16 @@ subexpr(struct parser *p, struct desc *d, int limit)
 	size_t off = p->off;
 	int r, prevcmp = 0;
 
-	if (++p->depth > HL__EXPR_MAX_DEPTH)
-		return fail(p, HL_ESYNTAX, p->off, 0, 0,
-		    "expression nested too deeply");
 	if (p->tk == TK_NOT || p->tk == TK_SUB) {
 		int isnot = p->tk == TK_NOT;
 
 		if (isnot && limit > NOT_PRIO)
 			return fail(p, HL_ESYNTAX, off, off, p->tlen,
 			    "unexpected 'not' (put it in parentheses)");
-		if ((r = lex(p)) != 0 ||
+		if ((r = deeper(p, off)) != 0 || (r = lex(p)) != 0 ||
 		    (r = subexpr(p, d, isnot ? NOT_PRIO : UNARY_PRIO)) != 0)
 			return r;
+		p->depth--;
 		if ((r = need_resolved(p, d)) != 0)
 			return r;
 		if (d->type == HL__T_ENUM)
@@ -783,7 +865,6 @@ subexpr(struct parser *p, struct desc *d, int limit)
 		desc_init(d, type, d->off);
 		prevcmp = is_cmp(tk);
 	}
-	p->depth--;
 	return 0;
 }
 
@@ -908,8 +989,7 @@ hl__expr_compile(const char *src, size_t len, const struct hl__expr_env *env,
 		goto err;
 	}
 	if (p.maxsp > STACK_MAX) {
-		r = fail(&p, HL_ESYNTAX, d.off, 0, 0,
-		    "expression nested too deeply");
+		r = fail(&p, HL_ESYNTAX, d.off, 0, 0, "condition too complex");
 		goto err;
 	}
 	r = finish(&p, d.type, out);

@@ -43,6 +43,8 @@ struct hl__expr_env {
 	void	*ctx;
 	size_t	 nrules;	/* rules addressable by fired(): value slots */
 	int	 allow_urgency;	/* whether the name `urgency` may be used */
+	/* The rule id closest to a misspelt one, or NULL; may be NULL. */
+	const char *(*suggest_rule)(void *ctx, const char *id, size_t len);
 };
 
 /* Why a compile failed. */

@@ -10,6 +10,7 @@
 #include "loader.h"
 #include "rules.h"
 #include "strconv.h"
+#include "suggest.h"
 #include "vocab.h"
 #include "yamltree.h"
 
@@ -21,6 +22,13 @@
  * known, the second pass resolves and compiles the queue, again in file
  * order.  Last, the rules are put in an evaluation order that respects
  * fired() dependencies.
+ *
+ * A plain load stops at the first error.  Collecting every error (for
+ * hl_rulebase_lint), an error abandons only the part it is in (a key's
+ * value, an entry of a list, a rule) and reading goes on with the next
+ * part: go_on() marks those points.  What a later part could stumble on
+ * because of an abandoned one is kept quiet: a bad or repeated rule id is
+ * still known as an id, a misspelt key is not also reported missing.
  */
 
 /* What an id names. */
@@ -60,7 +68,12 @@ struct pending {
 
 struct ld {
 	const char *file;
-	hl_error *err;
+	hl_error *err;		/* plain load: the first error */
+	const struct hl__errsink *sink;	/* or every error, here */
+	size_t	 nerr;		/* errors sent to the sink */
+	int	 first;		/* code of the first of them */
+	int	 stop;		/* an error after which nothing can go on */
+	unsigned misspelt;	/* map_keys: keys an unknown key looked like */
 	struct hl_rulebase *rb;
 	const char *rule;	/* id of the rule being read, or NULL */
 	struct idtab ids;	/* rule ids */
@@ -157,12 +170,36 @@ static int
 vfail_at(struct ld *ld, int code, int line, int column, const char *name,
     const char *fmt, va_list ap)
 {
+	hl_error e;
 	char msg[256];
 
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	utf8_clean(msg);
-	return hl__error_set(ld->err, code, ld->file, line, column, ld->rule,
-	    name, "%s", msg);
+	if (ld->sink == NULL)
+		return hl__error_set(ld->err, code, ld->file, line, column,
+		    ld->rule, name, "%s", msg);
+	memset(&e, 0, sizeof e);
+	e.size = sizeof e;
+	hl__error_set(&e, code, ld->file, line, column, ld->rule, name, "%s",
+	    msg);
+	if (ld->sink->add(ld->sink->ctx, &e) != 0) {
+		ld->stop = 1;
+		return HL_ENOMEM;
+	}
+	if (ld->nerr++ == 0)
+		ld->first = code;
+	return code;
+}
+
+/*
+ * After an error in a part that the rest does not depend on: collecting
+ * every error, it is recorded, so go on (0); a plain load stops (code).
+ * Out of memory, or an error after which nothing makes sense, stops both.
+ */
+static int
+go_on(struct ld *ld, int rc)
+{
+	return ld->sink != NULL && rc != HL_ENOMEM && !ld->stop ? 0 : rc;
 }
 
 static int
@@ -211,6 +248,9 @@ fail(struct ld *ld, const struct hl__ynode *n, const char *name,
 static int
 nomem(struct ld *ld)
 {
+	ld->stop = 1;
+	if (ld->sink != NULL)
+		return HL_ENOMEM;	/* hl_rulebase_lint reports it */
 	return hl__error_set(ld->err, HL_ENOMEM, ld->file, 0, 0, ld->rule,
 	    NULL, "out of memory");
 }
@@ -306,58 +346,39 @@ key_index(const struct keyspec *spec, size_t nspec, const struct hl__ynode *k)
 	return -1;
 }
 
-/* Edit distance of a and b, if small; larger ones read as 3. */
-static size_t
-distance(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t d[2][33], i, j, x, y, z;
-
-	if (na > 32 || nb > 32)
-		return 3;
-	for (j = 0; j <= nb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= na; i++) {
-		d[i & 1][0] = i;
-		for (j = 1; j <= nb; j++) {
-			x = d[(i - 1) & 1][j] + 1;
-			y = d[i & 1][j - 1] + 1;
-			z = d[(i - 1) & 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (y < x)
-				x = y;
-			if (z < x)
-				x = z;
-			d[i & 1][j] = x;
-		}
-	}
-	return d[na & 1][nb];
-}
-
+/*
+ * Report unknown key k; mark in ld->misspelt the key it looks like, so
+ * that it is not reported missing as well.
+ */
 static int
 unknown_key(struct ld *ld, const struct hl__ynode *k, const char *what,
     const struct keyspec *spec, size_t nspec)
 {
-	size_t j, d, best = 3, bj = 0;
+	struct hl__suggest sg;
+	const char *best;
+	size_t j;
 
-	for (j = 0; j < nspec; j++) {
-		d = distance(k->str, k->len, spec[j].name,
-		    strlen(spec[j].name));
-		if (d < best) {
-			best = d;
-			bj = j;
-		}
-	}
+	hl__suggest_init(&sg, k->str, k->len);
+	for (j = 0; j < nspec; j++)
+		hl__suggest_try(&sg, spec[j].name, strlen(spec[j].name));
 	/* k->str as the name: hl_error cuts it on a whole character */
-	if (best <= 2 && k->len > best)
+	if ((best = hl__suggest_best(&sg)) != NULL) {
+		for (j = 0; j < nspec; j++)
+			if (spec[j].name == best)
+				ld->misspelt |= 1u << j;
 		return fail(ld, k, k->str,
 		    "unknown key '%.60s' in %s (did you mean '%s'?)",
-		    k->str, what, spec[bj].name);
+		    k->str, what, best);
+	}
 	return fail(ld, k, k->str, "unknown key '%.60s' in %s", k->str, what);
 }
 
 /*
  * Check the keys of mapping m against spec (file order: non-scalar,
  * unknown and repeated keys, then missing required ones) and store each
- * value in vals[] and each key in keys[] (NULL when absent).
+ * value in vals[] and each key in keys[] (NULL when absent).  Collecting
+ * every error, a bad key is left out and the rest of m is still read, so
+ * that only a missing required key (one not misspelt) stops m.
  */
 static int
 map_keys(struct ld *ld, const struct hl__ynode *m, const char *what,
@@ -366,29 +387,41 @@ map_keys(struct ld *ld, const struct hl__ynode *m, const char *what,
 {
 	const struct hl__ynode *k;
 	size_t i;
-	int j;
+	int j, rc, missing = 0;
 
+	ld->misspelt = 0;
 	for (j = 0; j < (int)nspec; j++)
 		vals[j] = keys[j] = NULL;
 	for (i = 0; i + 1 < m->nkid; i += 2) {
 		k = m->kid[i];
 		if (k->type != HL__Y_SCALAR)
-			return fail(ld, k, NULL, "a key in %s must be a "
+			rc = fail(ld, k, NULL, "a key in %s must be a "
 			    "scalar, not %s", what, type_name(k));
-		if ((j = key_index(spec, nspec, k)) < 0)
-			return unknown_key(ld, k, what, spec, nspec);
-		if (vals[j] != NULL)
-			return fail(ld, k, spec[j].name,
+		else if ((j = key_index(spec, nspec, k)) < 0)
+			rc = unknown_key(ld, k, what, spec, nspec);
+		else if (vals[j] != NULL)
+			rc = fail(ld, k, spec[j].name,
 			    "duplicate key '%s' in %s (first at line %d)",
 			    spec[j].name, what, keys[j]->line);
-		vals[j] = m->kid[i + 1];
-		keys[j] = k;
+		else {
+			vals[j] = m->kid[i + 1];
+			keys[j] = k;
+			continue;
+		}
+		if ((rc = go_on(ld, rc)) != 0)
+			return rc;
 	}
 	for (j = 0; j < (int)nspec; j++)
-		if (spec[j].required && vals[j] == NULL)
-			return fail(ld, m, spec[j].name,
+		if (spec[j].required && vals[j] == NULL) {
+			missing = HL_ESCHEMA;
+			if (ld->misspelt & (1u << j))
+				continue;
+			rc = fail(ld, m, spec[j].name,
 			    "missing key '%s' in %s", spec[j].name, what);
-	return 0;
+			if ((rc = go_on(ld, rc)) != 0)
+				return rc;
+		}
+	return ld->stop ? HL_ENOMEM : missing;
 }
 
 /* Scalar values. */
@@ -440,7 +473,14 @@ get_number(struct ld *ld, const struct hl__ynode *n, const char *key,
 	if (n->style != HL__Y_PLAIN)
 		return fail(ld, n, key, "'%s' must be a number, not a quoted "
 		    "string (write it without quotes)", key);
-	if (hl__parse_double(n->str, n->len, out) != 0)
+	if (n->str[0] == '+')
+		return fail(ld, n, key, "'%s' must be a number without a "
+		    "sign, not '%.40s'", key, n->str);
+	rc = hl__parse_double(n->str, n->len, out);
+	if (rc == -2 || (rc == 0 && !hl__num_exact(*out)))
+		return fail(ld, n, key, "'%s' is out of range: '%.40s' (%s)",
+		    key, n->str, HL__NUM_RANGE);
+	if (rc != 0)
 		return fail(ld, n, key, "'%s' must be a number, not '%.40s'",
 		    key, n->str);
 	return 0;
@@ -454,15 +494,14 @@ get_int(struct ld *ld, const struct hl__ynode *n, const char *key, int lo,
 	size_t i;
 	int rc;
 
-	if ((rc = get_number(ld, n, key, &v)) != 0)
-		return rc;
-	i = n->str[0] == '-' || n->str[0] == '+';
-	if (i == n->len)
-		i = 0;
-	for (; i < n->len; i++)
+	/* digits only: no sign, point or exponent */
+	for (i = 0; n->type == HL__Y_SCALAR && n->style == HL__Y_PLAIN &&
+	    i < n->len; i++)
 		if (n->str[i] < '0' || n->str[i] > '9')
 			return fail(ld, n, key, "'%s' must be an integer "
 			    "from %d to %d, not '%.40s'", key, lo, hi, n->str);
+	if ((rc = get_number(ld, n, key, &v)) != 0)
+		return rc;
 	if (v < lo || v > hi)
 		return fail(ld, n, key, "'%s' must be an integer from %d to "
 		    "%d, not %.40s", key, lo, hi, n->str);
@@ -584,21 +623,35 @@ read_text(struct ld *ld, const struct hl__ynode *n, const char *key,
 	return queue(ld, P_TEXT, n, key, t) == NULL ? HL_ENOMEM : 0;
 }
 
+/* Every entry of sequence n must be a scalar; all bad ones are reported. */
+static int
+each_scalar(struct ld *ld, const struct hl__ynode *n, const char *key,
+    const char *want)
+{
+	size_t i;
+	int rc, bad = 0;
+
+	for (i = 0; i < n->nkid; i++)
+		if ((rc = need_scalar(ld, n->kid[i], key, want)) != 0) {
+			if ((rc = go_on(ld, rc)) != 0)
+				return rc;
+			bad = HL_ESCHEMA;
+		}
+	return bad;
+}
+
 /* A `sources:` list of a rule or item: checked now, resolved later. */
 static int
 read_sources(struct ld *ld, const struct hl__ynode *n, char ***v,
     size_t *count)
 {
 	struct pending *p;
-	size_t i;
 	int rc;
 
 	if ((rc = get_seq(ld, n, "sources", 0)) != 0)
 		return rc;
-	for (i = 0; i < n->nkid; i++)
-		if ((rc = need_scalar(ld, n->kid[i], "sources",
-		    "a source id")) != 0)
-			return rc;
+	if ((rc = each_scalar(ld, n, "sources", "a source id")) != 0)
+		return rc;
 	if ((p = queue(ld, P_SOURCES, n, "sources", v)) == NULL)
 		return HL_ENOMEM;
 	p->count = count;
@@ -636,7 +689,7 @@ read_band(struct ld *ld, const struct hl__ynode *n, struct hl__band *b)
 			    &b->explain);
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	return 0;
@@ -647,8 +700,9 @@ read_item(struct ld *ld, const struct hl__ynode *n, struct hl__item *it)
 {
 	const struct hl__ynode *v[NKEYS(item_keys)], *k[NKEYS(item_keys)];
 	const struct hl__ynode *b;
+	unsigned misspelt;
 	size_t i;
-	int rc, j;
+	int rc, j, bad = 0;
 
 	if ((rc = need_map(ld, n, "evidence")) != 0 ||
 	    (rc = map_keys(ld, n, "an evidence item", item_keys,
@@ -656,24 +710,42 @@ read_item(struct ld *ld, const struct hl__ynode *n, struct hl__item *it)
 		return rc;
 	it->line = n->line;
 	it->column = n->column;
+	misspelt = ld->misspelt;
 	if (v[I_BANDS] != NULL) {
 		for (j = I_WHEN; j <= I_EXPLAIN; j++)
-			if (k[j] != NULL)
-				return fail(ld, k[j], item_keys[j].name,
+			if (k[j] != NULL) {
+				rc = fail(ld, k[j], item_keys[j].name,
 				    "'%s' cannot be used together with "
 				    "'bands' (put it in each band)",
 				    item_keys[j].name);
+				if ((rc = go_on(ld, rc)) != 0)
+					return rc;
+				bad = HL_ESCHEMA;
+			}
+		if (bad != 0)
+			return bad;
 		it->grouped = 1;
 		b = v[I_BANDS];
 		if ((rc = get_seq(ld, b, "bands", 1)) != 0)
 			return rc;
 	} else {
-		if (v[I_WHEN] == NULL)
-			return fail(ld, n, "when", "missing key 'when' in an "
+		/* a misspelt 'bands' is reported: nothing is missing then */
+		if (misspelt & (1u << I_BANDS))
+			misspelt |= 1u << I_WHEN | 1u << I_WEIGHT;
+		if (v[I_WHEN] == NULL && !(misspelt & (1u << I_WHEN))) {
+			rc = fail(ld, n, "when", "missing key 'when' in an "
 			    "evidence item (or use 'bands')");
-		if (v[I_WEIGHT] == NULL)
-			return fail(ld, n, "weight", "missing key 'weight' in "
+			if ((rc = go_on(ld, rc)) != 0)
+				return rc;
+		}
+		if (v[I_WEIGHT] == NULL && !(misspelt & (1u << I_WEIGHT))) {
+			rc = fail(ld, n, "weight", "missing key 'weight' in "
 			    "an evidence item");
+			if ((rc = go_on(ld, rc)) != 0)
+				return rc;
+		}
+		if (v[I_WHEN] == NULL || v[I_WEIGHT] == NULL)
+			return HL_ESCHEMA;
 		b = NULL;
 	}
 	it->nbands = b != NULL ? b->nkid : 1;
@@ -703,7 +775,8 @@ read_item(struct ld *ld, const struct hl__ynode *n, struct hl__item *it)
 			break;
 		case I_BANDS:
 			for (rc = 0, j = 0; rc == 0 && j < (int)b->nkid; j++)
-				rc = read_band(ld, b->kid[j], &it->bands[j]);
+				rc = go_on(ld, read_band(ld, b->kid[j],
+				    &it->bands[j]));
 			break;
 		case I_APPLIES:
 			rc = read_cond(ld, v[j], "applies", 0, &it->applies);
@@ -713,7 +786,7 @@ read_item(struct ld *ld, const struct hl__ynode *n, struct hl__item *it)
 			    &it->nsources);
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	for (i = 0; i < it->nbands; i++)
@@ -747,7 +820,7 @@ read_lower(struct ld *ld, const struct hl__ynode *n, struct hl__lower *lw)
 				    "from 0 to 1, not %.40s", v[L_BY]->str);
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	return 0;
@@ -774,7 +847,7 @@ read_level(struct ld *ld, const struct hl__ynode *n, struct hl__level *lv)
 			    &lv->urgency);
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	return 0;
@@ -816,21 +889,32 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
 			ld->rule = n->kid[i + 1]->str;
 			break;
 		}
-	if ((rc = map_keys(ld, n, what, spec, nspec, v, k)) != 0)
-		return rc;
+	rc = map_keys(ld, n, what, spec, nspec, v, k);
+	/* collecting every error, only a missing id stops the rule */
+	if (v[R_ID] == NULL || (rc = go_on(ld, rc)) != 0)
+		return rc != 0 ? rc : HL_ESCHEMA;
 	*h->line = n->line;
 	*h->column = n->column;
 	idn = v[R_ID];
 	if ((rc = need_scalar(ld, idn, "id", "an id")) != 0)
 		return rc;
+	/*
+	 * Collecting every error, a bad id is still an id (so that what
+	 * refers to it is not reported too) and a repeated one names its
+	 * rule: only the rule is wrong, not its references.
+	 */
+	prev = idtab_find(&ld->ids, idn->str, idn->len);
 	if (!valid_id(idn->str, idn->len))
-		return fail(ld, idn, "id", "invalid id '%.63s': use a "
+		rc = fail(ld, idn, "id", "invalid id '%.63s': use a "
 		    "lowercase letter, then lowercase letters, digits or '_' "
 		    "(at most %d bytes)", idn->str, HL__ID_MAX);
-	if ((prev = idtab_find(&ld->ids, idn->str, idn->len)) != NULL)
-		return fail(ld, idn, idn->str, "duplicate id '%s' (first "
+	else if (prev != NULL)
+		rc = fail(ld, idn, idn->str, "duplicate id '%s' (first "
 		    "used at line %d)", idn->str, prev->node->line);
-	idtab_add(&ld->ids, idn, kind, index);
+	if ((rc = go_on(ld, rc)) != 0)
+		return rc;
+	if (prev == NULL)
+		idtab_add(&ld->ids, idn, kind, index);
 	if ((*h->id = hl__strndup(idn->str, idn->len)) == NULL)
 		return nomem(ld);
 	for (i = 0; i + 1 < n->nkid; i += 2) {
@@ -846,7 +930,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
 			    h->nsources);
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	return 0;
@@ -884,8 +968,8 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 				return nomem(ld);
 			c->nitems = v[C_EVIDENCE]->nkid;
 			for (j = 0; rc == 0 && j < c->nitems; j++)
-				rc = read_item(ld, v[C_EVIDENCE]->kid[j],
-				    &c->items[j]);
+				rc = go_on(ld, read_item(ld,
+				    v[C_EVIDENCE]->kid[j], &c->items[j]));
 			break;
 		case C_LOWER:
 			/* one factor may be written as a mapping of its own */
@@ -906,11 +990,11 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 				return nomem(ld);
 			c->nlowers = v[C_LOWER]->nkid;
 			for (j = 0; rc == 0 && j < c->nlowers; j++)
-				rc = read_lower(ld, v[C_LOWER]->kid[j],
-				    &c->lowers[j]);
+				rc = go_on(ld, read_lower(ld,
+				    v[C_LOWER]->kid[j], &c->lowers[j]));
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	return 0;
@@ -929,6 +1013,8 @@ read_flag(struct ld *ld, const struct hl__ynode *n, size_t index)
 	if ((rc = read_head(ld, n, "red_flags", "a red flag", flag_keys,
 	    NKEYS(flag_keys), K_FLAG, index, v, k, &h)) != 0)
 		return rc;
+	if (v[F_LEVELS] == NULL)
+		return HL_ESCHEMA;	/* reported as missing or misspelt */
 	if ((rc = get_seq(ld, v[F_LEVELS], "levels", 1)) != 0)
 		return rc;
 	if ((f->levels = hl__calloc(v[F_LEVELS]->nkid,
@@ -936,8 +1022,8 @@ read_flag(struct ld *ld, const struct hl__ynode *n, size_t index)
 		return nomem(ld);
 	f->nlevels = v[F_LEVELS]->nkid;
 	for (j = 0; j < f->nlevels; j++)
-		if ((rc = read_level(ld, v[F_LEVELS]->kid[j],
-		    &f->levels[j])) != 0)
+		if ((rc = go_on(ld, read_level(ld, v[F_LEVELS]->kid[j],
+		    &f->levels[j]))) != 0)
 			return rc;
 	return 0;
 }
@@ -950,16 +1036,18 @@ read_strategy(struct ld *ld, const struct hl__ynode *n, size_t index)
 	const struct hl__ynode *k[NKEYS(strategy_keys)];
 	struct rule_head h = { &s->id, &s->title, &s->advice, &s->sources,
 	    &s->nsources, &s->line, &s->column };
-	size_t i, j;
+	size_t i;
 	int rc;
 
 	s->min_score = HL__DEFAULT_MIN_SCORE;
 	if ((rc = read_head(ld, n, "strategies", "a strategy", strategy_keys,
 	    NKEYS(strategy_keys), K_STRATEGY, index, v, k, &h)) != 0)
 		return rc;
-	if (v[S_ADDRESSES] == NULL && v[S_WHEN] == NULL)
-		return fail(ld, n, "addresses", "a strategy needs "
-		    "'addresses' or 'when' (or both)");
+	if (v[S_ADDRESSES] == NULL && v[S_WHEN] == NULL &&
+	    !(ld->misspelt & (1u << S_ADDRESSES | 1u << S_WHEN)) &&
+	    (rc = go_on(ld, fail(ld, n, "addresses", "a strategy needs "
+	    "'addresses' or 'when' (or both)"))) != 0)
+		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
 		switch (key_index(strategy_keys, NKEYS(strategy_keys),
 		    n->kid[i])) {
@@ -967,9 +1055,8 @@ read_strategy(struct ld *ld, const struct hl__ynode *n, size_t index)
 			if ((rc = get_seq(ld, v[S_ADDRESSES], "addresses",
 			    1)) != 0)
 				break;
-			for (j = 0; rc == 0 && j < v[S_ADDRESSES]->nkid; j++)
-				rc = need_scalar(ld, v[S_ADDRESSES]->kid[j],
-				    "addresses", "a cause id");
+			rc = each_scalar(ld, v[S_ADDRESSES], "addresses",
+			    "a cause id");
 			if (rc == 0 && queue(ld, P_ADDRESSES, v[S_ADDRESSES],
 			    "addresses", s) == NULL)
 				rc = HL_ENOMEM;
@@ -989,7 +1076,7 @@ read_strategy(struct ld *ld, const struct hl__ynode *n, size_t index)
 			rc = get_bool(ld, v[S_SAFETY], "safety", &s->safety);
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	return 0;
@@ -1019,16 +1106,22 @@ read_source_map(struct ld *ld, const struct hl__ynode *n)
 	rb->nsources = np;
 	for (i = 0; i < np; i++) {
 		k = n->kid[2 * i];
-		if ((rc = need_scalar(ld, k, "sources", "a source id")) != 0)
-			return rc;
-		if ((prev = idtab_find(&ld->srcs, k->str, k->len)) != NULL)
-			return fail(ld, k, k->str, "duplicate source '%.60s' "
+		if ((rc = need_scalar(ld, k, "sources", "a source id")) != 0) {
+			if ((rc = go_on(ld, rc)) != 0)
+				return rc;
+			continue;
+		}
+		if ((prev = idtab_find(&ld->srcs, k->str, k->len)) != NULL) {
+			rc = fail(ld, k, k->str, "duplicate source '%.60s' "
 			    "(first at line %d)", k->str, prev->node->line);
-		idtab_add(&ld->srcs, k, K_SOURCE, i);
+			if ((rc = go_on(ld, rc)) != 0)
+				return rc;
+		} else
+			idtab_add(&ld->srcs, k, K_SOURCE, i);
 		if ((rb->sources[i].id = hl__strndup(k->str, k->len)) == NULL)
 			return nomem(ld);
-		if ((rc = get_string(ld, n->kid[2 * i + 1], k->str, 0,
-		    &rb->sources[i].text)) != 0)
+		if ((rc = go_on(ld, get_string(ld, n->kid[2 * i + 1], k->str,
+		    0, &rb->sources[i].text))) != 0)
 			return rc;
 	}
 	return 0;
@@ -1046,33 +1139,52 @@ read_top(struct ld *ld, const struct hl__ynode *root)
 {
 	struct hl_rulebase *rb = ld->rb;
 	const struct hl__ynode *v[NKEYS(top_keys)], *k[NKEYS(top_keys)];
-	const struct hl__ynode *n;
-	double format;
+	const struct hl__ynode *n = root;
+	double format = 1;
 	size_t i, j;
 	int rc = 0;
 
 	for (i = 0; i + 1 < root->nkid; i += 2)
 		if (key_is(root->kid[i], "heavylegs"))
 			break;
+	/*
+	 * The format version first: a newer format is not read at all.
+	 * Collecting every error, a missing or bad version is reported and
+	 * the rest is read as format 1.
+	 */
 	if (i + 1 >= root->nkid)
-		return fail(ld, root, "heavylegs", "missing key 'heavylegs' "
+		rc = fail(ld, root, "heavylegs", "missing key 'heavylegs' "
 		    "(the rule format version, 1)");
-	n = root->kid[i + 1];
-	if ((rc = get_number(ld, n, "heavylegs", &format)) != 0)
+	else {
+		n = root->kid[i + 1];
+		for (j = 0; n->type == HL__Y_SCALAR &&
+		    n->style == HL__Y_PLAIN && j < n->len; j++)
+			if (n->str[j] < '0' || n->str[j] > '9')
+				break;
+		if (n->type == HL__Y_SCALAR && j < n->len && (n->str[0] ==
+		    '+' || n->str[0] == '-' || n->str[0] == '.' ||
+		    (n->str[0] >= '0' && n->str[0] <= '9')))
+			rc = fail(ld, n, "heavylegs", "'heavylegs' must be "
+			    "the rule format version, 1, not '%.40s'", n->str);
+		else
+			rc = get_number(ld, n, "heavylegs", &format);
+	}
+	if (rc == 0) {
+		if (format < 1)
+			rc = fail(ld, n, "heavylegs", "'heavylegs' must be "
+			    "the rule format version, 1, not '%.40s'", n->str);
+		else if (format > 1) {
+			ld->stop = 1;
+			return fail_at(ld, HL_EUNSUPPORTED, n->line,
+			    n->column, "heavylegs", "rule format %.40s is "
+			    "newer than this library reads (1)", n->str);
+		}
+	}
+	if ((rc = go_on(ld, rc)) != 0)
 		return rc;
-	for (j = n->str[0] == '+'; j < n->len; j++)
-		if (n->str[j] < '0' || n->str[j] > '9')
-			break;
-	if (j < n->len || format < 1)
-		return fail(ld, n, "heavylegs", "'heavylegs' must be the rule "
-		    "format version, 1, not '%.40s'", n->str);
-	if (format > 1)
-		return fail_at(ld, HL_EUNSUPPORTED, n->line, n->column,
-		    "heavylegs", "rule format %.40s is newer than this "
-		    "library reads (1)", n->str);
 	rb->format = 1;
-	if ((rc = map_keys(ld, root, "the rulebase", top_keys,
-	    NKEYS(top_keys), v, k)) != 0)
+	if ((rc = go_on(ld, map_keys(ld, root, "the rulebase", top_keys,
+	    NKEYS(top_keys), v, k))) != 0)
 		return rc;
 
 	rb->nflags = list_len(v[T_RED_FLAGS]);
@@ -1123,22 +1235,23 @@ read_top(struct ld *ld, const struct hl__ynode *root)
 			if ((rc = get_seq(ld, n, "causes", 0)) != 0)
 				break;
 			for (j = 0; rc == 0 && j < n->nkid; j++)
-				rc = read_cause(ld, n->kid[j], j);
+				rc = go_on(ld, read_cause(ld, n->kid[j], j));
 			break;
 		case T_STRATEGIES:
 			if ((rc = get_seq(ld, n, "strategies", 0)) != 0)
 				break;
 			for (j = 0; rc == 0 && j < n->nkid; j++)
-				rc = read_strategy(ld, n->kid[j], j);
+				rc = go_on(ld, read_strategy(ld, n->kid[j],
+				    j));
 			break;
 		case T_RED_FLAGS:
 			if ((rc = get_seq(ld, n, "red_flags", 0)) != 0)
 				break;
 			for (j = 0; rc == 0 && j < n->nkid; j++)
-				rc = read_flag(ld, n->kid[j], j);
+				rc = go_on(ld, read_flag(ld, n->kid[j], j));
 			break;
 		}
-		if (rc != 0)
+		if ((rc = go_on(ld, rc)) != 0)
 			return rc;
 	}
 	ld->rule = NULL;
@@ -1160,6 +1273,31 @@ resolve_rule(void *ctx, const char *id, size_t len)
 	if (e->kind == K_CAUSE)
 		return (int)(ld->rb->nflags + e->index);
 	return -1;
+}
+
+/*
+ * The id of table t closest to id[0..len) (of a kind in the mask 1 << K_*),
+ * or NULL: for "did you mean".
+ */
+static const char *
+suggest_id(const struct idtab *t, unsigned kinds, const char *id, size_t len)
+{
+	struct hl__suggest sg;
+	size_t i;
+
+	hl__suggest_init(&sg, id, len);
+	for (i = 0; i < t->cap; i++)
+		if (t->slot[i].key != NULL && (kinds & (1u << t->slot[i].kind)))
+			hl__suggest_try(&sg, t->slot[i].key, t->slot[i].len);
+	return hl__suggest_best(&sg);
+}
+
+static const char *
+suggest_rule(void *ctx, const char *id, size_t len)
+{
+	const struct ld *ld = ctx;
+
+	return suggest_id(&ld->ids, 1u << K_FLAG | 1u << K_CAUSE, id, len);
 }
 
 /* Report a failed compile at the offending token of scalar n. */
@@ -1188,8 +1326,10 @@ resolve_sources(struct ld *ld, const struct pending *p)
 {
 	const struct hl__ynode *n = p->node, *s;
 	const struct ident *e;
+	const char *best;
 	char **v;
 	size_t i;
+	int rc;
 
 	if (n->nkid == 0)
 		return 0;
@@ -1199,10 +1339,19 @@ resolve_sources(struct ld *ld, const struct pending *p)
 	*p->count = n->nkid;
 	for (i = 0; i < n->nkid; i++) {
 		s = n->kid[i];
-		if ((e = idtab_find(&ld->srcs, s->str, s->len)) == NULL)
-			return fail(ld, s, s->str, "unknown source '%.60s' "
+		if ((e = idtab_find(&ld->srcs, s->str, s->len)) != NULL) {
+			v[i] = ld->rb->sources[e->index].id;
+			continue;
+		}
+		if ((best = suggest_id(&ld->srcs, 1u << K_SOURCE, s->str,
+		    s->len)) != NULL)
+			rc = fail(ld, s, s->str, "unknown source '%.60s' "
+			    "(did you mean '%s'?)", s->str, best);
+		else
+			rc = fail(ld, s, s->str, "unknown source '%.60s' "
 			    "(not a key of the top-level 'sources')", s->str);
-		v[i] = ld->rb->sources[e->index].id;
+		if ((rc = go_on(ld, rc)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -1213,7 +1362,9 @@ resolve_addresses(struct ld *ld, const struct pending *p, size_t *stamp)
 	struct hl__strategy *s = p->target;
 	const struct hl__ynode *n = p->node, *a;
 	const struct ident *e;
+	const char *best;
 	size_t i, mark;
+	int rc;
 
 	if ((s->addresses = hl__calloc(n->nkid, sizeof *s->addresses)) == NULL)
 		return nomem(ld);
@@ -1221,18 +1372,27 @@ resolve_addresses(struct ld *ld, const struct pending *p, size_t *stamp)
 	mark = (size_t)(s - ld->rb->strategies) + 1;
 	for (i = 0; i < n->nkid; i++) {
 		a = n->kid[i];
-		if ((e = idtab_find(&ld->ids, a->str, a->len)) == NULL)
-			return fail(ld, a, a->str, "'addresses' names unknown "
-			    "cause '%.60s'", a->str);
-		if (e->kind != K_CAUSE)
-			return fail(ld, a, a->str, "'addresses' names '%.60s', "
+		if ((e = idtab_find(&ld->ids, a->str, a->len)) == NULL) {
+			best = suggest_id(&ld->ids, 1u << K_CAUSE, a->str,
+			    a->len);
+			rc = best != NULL ? fail(ld, a, a->str, "'addresses' "
+			    "names unknown cause '%.60s' (did you mean "
+			    "'%s'?)", a->str, best) : fail(ld, a, a->str,
+			    "'addresses' names unknown cause '%.60s'", a->str);
+		} else if (e->kind != K_CAUSE)
+			rc = fail(ld, a, a->str, "'addresses' names '%.60s', "
 			    "which is a %s, not a cause", a->str,
 			    e->kind == K_FLAG ? "red flag" : "strategy");
-		if (stamp[e->index] == mark)
-			return fail(ld, a, a->str, "'addresses' names cause "
+		else if (stamp[e->index] == mark)
+			rc = fail(ld, a, a->str, "'addresses' names cause "
 			    "'%.60s' twice", a->str);
-		stamp[e->index] = mark;
-		s->addresses[i] = ld->rb->nflags + e->index;
+		else {
+			stamp[e->index] = mark;
+			s->addresses[i] = ld->rb->nflags + e->index;
+			continue;
+		}
+		if ((rc = go_on(ld, rc)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -1249,6 +1409,7 @@ resolve(struct ld *ld)
 
 	memset(&env, 0, sizeof env);
 	env.resolve_rule = resolve_rule;
+	env.suggest_rule = suggest_rule;
 	env.ctx = ld;
 	env.nrules = ld->rb->nrules;
 	if (ld->rb->ncauses > 0 && (stamp = hl__calloc(ld->rb->ncauses,
@@ -1280,6 +1441,7 @@ resolve(struct ld *ld)
 			rc = resolve_addresses(ld, p, stamp);
 			break;
 		}
+		rc = go_on(ld, rc);
 	}
 	ld->rule = NULL;
 	hl__free(stamp);
@@ -1509,64 +1671,89 @@ out:
 	return rc;
 }
 
+/* Load into ld->rb; ld->file and ld->err or ld->sink are set. */
+static int
+load(struct ld *ld, const char *text, size_t len)
+{
+	struct hl__ynode *root = NULL;
+	struct hl__yerror ye;
+	struct hl_rulebase *rb;
+	int rc;
+
+	if ((rb = ld->rb = hl__calloc(1, sizeof *rb)) == NULL)
+		return nomem(ld);
+	rb->suppress_at = HL__DEFAULT_SUPPRESS_AT;
+	rb->nslots = HL__RULE_BASE + 1;
+	if ((rb->file = hl__strndup(ld->file, strlen(ld->file))) == NULL ||
+	    (rb->disclaimer = hl__strndup(HL__DEFAULT_DISCLAIMER,
+	    strlen(HL__DEFAULT_DISCLAIMER))) == NULL ||
+	    (rb->version = hl__strndup("", 0)) == NULL)
+		return nomem(ld);
+
+	if ((rc = hl__ytree_parse(text, len, &root, &ye)) != HL_OK) {
+		if (rc == HL_ENOMEM)
+			return nomem(ld);
+		return fail_at(ld, rc, ye.line, ye.column, NULL, "%s",
+		    ye.message);
+	}
+	if (root == NULL || (root->type == HL__Y_SCALAR &&
+	    hl__ytree_isnull(root)))
+		rc = fail_at(ld, HL_ESCHEMA, root ? root->line : 1,
+		    root ? root->column : 1, "heavylegs", "missing key "
+		    "'heavylegs' (the rule format version, 1)");
+	else if (root->type != HL__Y_MAP)
+		rc = fail(ld, root, NULL, "a rulebase must be a mapping, "
+		    "not %s", type_name(root));
+	/* collecting every error, pass 2 runs after errors in pass 1 */
+	else if ((rc = read_top(ld, root)) == 0 &&
+	    (ld->sink == NULL || ld->stop == 0) &&
+	    (rc = resolve(ld)) == 0 && (ld->sink == NULL || ld->stop == 0))
+		rc = order_rules(ld);
+	hl__ytree_free(root);
+	return rc;
+}
+
+static void
+ld_free(struct ld *ld)
+{
+	hl__rulebase_destroy(ld->rb);
+	hl__free(ld->ids.slot);
+	hl__free(ld->srcs.slot);
+	hl__free(ld->pend);
+}
+
 int
 hl__load(const char *text, size_t len, const char *file,
     struct hl_rulebase **out, hl_error *err)
 {
 	struct ld ld;
-	struct hl__ynode *root = NULL;
-	struct hl__yerror ye;
-	struct hl_rulebase *rb;
 	int rc;
 
 	*out = NULL;
 	memset(&ld, 0, sizeof ld);
 	ld.file = file;
 	ld.err = err;
-	if ((rb = hl__calloc(1, sizeof *rb)) == NULL)
-		return nomem(&ld);
-	ld.rb = rb;
-	rb->suppress_at = HL__DEFAULT_SUPPRESS_AT;
-	rb->nslots = HL__RULE_BASE + 1;
-	if ((rb->file = hl__strndup(file, strlen(file))) == NULL ||
-	    (rb->disclaimer = hl__strndup(HL__DEFAULT_DISCLAIMER,
-	    strlen(HL__DEFAULT_DISCLAIMER))) == NULL ||
-	    (rb->version = hl__strndup("", 0)) == NULL) {
-		rc = nomem(&ld);
-		goto err;
+	if ((rc = load(&ld, text, len)) == HL_OK) {
+		*out = ld.rb;
+		ld.rb = NULL;
 	}
-
-	if ((rc = hl__ytree_parse(text, len, &root, &ye)) != HL_OK) {
-		if (rc == HL_ENOMEM)
-			nomem(&ld);
-		else
-			fail_at(&ld, rc, ye.line, ye.column, NULL, "%s",
-			    ye.message);
-		goto err;
-	}
-	if (root == NULL || (root->type == HL__Y_SCALAR &&
-	    hl__ytree_isnull(root))) {
-		rc = fail_at(&ld, HL_ESCHEMA, root ? root->line : 1,
-		    root ? root->column : 1, "heavylegs", "missing key "
-		    "'heavylegs' (the rule format version, 1)");
-		goto err;
-	}
-	if (root->type != HL__Y_MAP) {
-		rc = fail(&ld, root, NULL, "a rulebase must be a mapping, "
-		    "not %s", type_name(root));
-		goto err;
-	}
-	if ((rc = read_top(&ld, root)) != 0 || (rc = resolve(&ld)) != 0 ||
-	    (rc = order_rules(&ld)) != 0)
-		goto err;
-	*out = rb;
-	rb = NULL;
-	rc = HL_OK;
-err:
-	hl__rulebase_destroy(rb);
-	hl__ytree_free(root);
-	hl__free(ld.ids.slot);
-	hl__free(ld.srcs.slot);
-	hl__free(ld.pend);
+	ld_free(&ld);
 	return rc;
+}
+
+int
+hl__load_all(const char *text, size_t len, const char *file,
+    const struct hl__errsink *sink)
+{
+	struct ld ld;
+	int rc;
+
+	memset(&ld, 0, sizeof ld);
+	ld.file = file;
+	ld.sink = sink;
+	rc = load(&ld, text, len);
+	ld_free(&ld);
+	if (rc == HL_ENOMEM && ld.stop)
+		return HL_ENOMEM;
+	return ld.nerr > 0 ? ld.first : HL_OK;
 }

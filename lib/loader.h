@@ -20,4 +20,21 @@
 int hl__load(const char *text, size_t len, const char *file,
     struct hl_rulebase **out, hl_error *err);
 
+/* Where hl__load_all() sends each error it finds. */
+struct hl__errsink {
+	/* Take a copy of e; 0, or -1 when out of memory (the load stops). */
+	int	(*add)(void *ctx, const hl_error *e);
+	void	*ctx;
+};
+
+/*
+ * Check the rulebase text[0..len) as hl__load() does, but send every
+ * error to sink (in the order found, not file order), going on after each
+ * one with the next part of the rulebase.  Returns HL_OK when there was
+ * none, HL_ENOMEM when memory ran out (not sent: the caller reports it),
+ * or the code of the first error found.  Nothing is kept.
+ */
+int hl__load_all(const char *text, size_t len, const char *file,
+    const struct hl__errsink *sink);
+
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* strconv.c - decimal number parsing and formatting that ignore the locale. */
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,8 +106,9 @@ hl__strtod(const char *s, size_t len, double *out, size_t *used)
 		nb = 1 + nsig;
 		nb += (size_t)snprintf(buf + nb, sizeof buf - nb, "e%ld", exp10);
 		v = strtod(buf, NULL);
-		if (isinf(v))
-			return -1;	/* out of range: refused */
+		/* out of range: refused, too large or too close to 0 */
+		if (isinf(v) || v == 0)
+			return -2;
 	}
 	if (out != NULL)
 		*out = neg ? -v : v;
@@ -120,12 +122,21 @@ hl__parse_double(const char *s, size_t len, double *out)
 {
 	size_t used;
 	double v;
+	int rc;
 
-	if (hl__strtod(s, len, &v, &used) != 0 || used != len)
+	if ((rc = hl__strtod(s, len, &v, &used)) != 0)
+		return rc;
+	if (used != len)
 		return -1;
 	if (out != NULL)
 		*out = v;
 	return 0;
+}
+
+int
+hl__num_exact(double v)
+{
+	return v == 0 || fabs(v) >= DBL_MIN;
 }
 
 static int

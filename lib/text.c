@@ -11,6 +11,7 @@
 #include "heavylegs.h"
 #include "rules.h"
 #include "strconv.h"
+#include "suggest.h"
 #include "vocab.h"
 
 static int
@@ -120,10 +121,20 @@ placeholder(const char *s, size_t len, size_t i, struct hl__tseg *seg,
 			    s + name, (int)(nlen < 63 ? nlen : 63), s + name);
 	} else if ((m = hl__metric_lookup(s + name, nlen)) >= 0)
 		kind = hl__metric_defs[m].kind;
-	else
+	else {
+		struct hl__suggest sg;
+		const char *best;
+
+		hl__suggest_init(&sg, s + name, nlen);
+		hl__suggest_vocab(&sg);
+		if ((best = hl__suggest_best(&sg)) != NULL)
+			return fail(e, HL_ESCHEMA, name, s + name, nlen,
+			    "unknown input '%.*s' (did you mean '%s'?)",
+			    (int)(nlen < 63 ? nlen : 63), s + name, best);
 		return fail(e, HL_ESCHEMA, name, s + name, nlen,
 		    "unknown input '%.*s'", (int)(nlen < 63 ? nlen : 63),
 		    s + name);
+	}
 	if (has_idx && (def == NULL || def->length == 1))
 		return fail(e, HL_ESCHEMA, idx_off - 1, s + name, nlen,
 		    "%.*s is not a daily series", (int)(nlen < 63 ? nlen : 63),

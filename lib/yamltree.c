@@ -198,6 +198,12 @@ yerr_parser(struct ytree *t, const yaml_parser_t *p)
 	if (off < t->len && t->text[off] == '\t')
 		return yerr(t, HL_ESYNTAX, line, column,
 		    "YAML: tab character: indent with spaces (%s)", problem);
+	/* title: Legs: heavy -- the second ': ' starts a mapping */
+	if (strcmp(problem, "mapping values are not allowed in this "
+	    "context") == 0)
+		return yerr(t, HL_ESYNTAX, line, column, "YAML: %s (a text "
+		    "that contains ': ' must be quoted: title: \"a: b\")",
+		    problem);
 	if (p->context != NULL) {
 		mark_pos(t, &p->context_mark, &cline, &ccol, NULL);
 		return yerr(t, HL_ESYNTAX, line, column,
@@ -321,6 +327,49 @@ new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
 	return n;
 }
 
+/*
+ * A byte order mark past the start (two files joined, or an editor's
+ * paste) would read as a stray character where libyaml stops, or as part
+ * of a key: name it, where it is.
+ */
+static int
+stray_bom(struct ytree *t)
+{
+	size_t i;
+	int line, column;
+
+	for (i = 0; i + 3 <= t->len; i++)
+		if (t->text[i] == 0xef && t->text[i + 1] == 0xbb &&
+		    t->text[i + 2] == 0xbf) {
+			offset_pos(t, i, &line, &column);
+			return yerr(t, HL_ESYNTAX, line, column, "a byte order "
+			    "mark (U+FEFF) in the middle of the file: it may "
+			    "only start it (remove it)");
+		}
+	return 0;
+}
+
+/*
+ * The first control character of a scalar's value other than newline
+ * and tab (C0, DEL, C1), or -1: they come only from escapes such as "\e"
+ * and would reach a runner's terminal in titles and advice.
+ */
+static long
+control_char(const unsigned char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') ||
+		    s[i] == 0x7f)
+			return s[i];
+		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9f)
+			return s[i + 1];
+	}
+	return -1;
+}
+
 /* Refuse anchors and tags on a node event. */
 static int
 check_props(struct ytree *t, const yaml_event_t *ev)
@@ -360,6 +409,7 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	size_t depth = 0;
+	long cc;
 	int ndoc = 0, done = 0, rc = HL_OK;
 
 	*root = NULL;
@@ -378,6 +428,10 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 		    (unsigned)HL__YAML_MAX_BYTES);
 	if (lines_index(&t) == -1)
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
+	if ((rc = stray_bom(&t)) != 0) {
+		hl__free(t.starts);
+		return rc;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		hl__free(t.starts);
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
@@ -423,6 +477,14 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 				rc = yerr_mark(&t, HL_ESCHEMA, &ev.start_mark,
 				    "a scalar cannot contain a NUL character "
 				    "(\\0)");
+				break;
+			}
+			if ((cc = control_char(ev.data.scalar.value,
+			    ev.data.scalar.length)) >= 0) {
+				rc = yerr_mark(&t, HL_ESCHEMA, &ev.start_mark,
+				    "a scalar cannot contain control character "
+				    "U+%04lX (only newline and tab)",
+				    (unsigned long)cc);
 				break;
 			}
 			if (new_node(&t, &ev, stack, depth, root) == NULL)

@@ -34,8 +34,12 @@ resolve(void *ctx, const char *id, size_t len)
 	return -1;
 }
 
-static const struct hl__expr_env env_rule = { resolve, NULL, NRULES, 0 };
-static const struct hl__expr_env env_strategy = { resolve, NULL, NRULES, 1 };
+static const struct hl__expr_env env_rule = {
+	resolve, NULL, NRULES, 0, NULL
+};
+static const struct hl__expr_env env_strategy = {
+	resolve, NULL, NRULES, 1, NULL
+};
 
 static size_t
 slot_of(const char *name)
@@ -361,7 +365,7 @@ END_TEST
 
 START_TEST(expr_null_resolver)
 {
-	static const struct hl__expr_env env = { NULL, NULL, 5, 1 };
+	static const struct hl__expr_env env = { NULL, NULL, 5, 1, NULL };
 	struct hl__expr_error e;
 	hl__expr *x;
 
@@ -389,7 +393,8 @@ static const struct {
 	  "unknown input 'wekly_km'" },
 	{ "acwr > 1 and wekly_km", HL_ESCHEMA, 13, "wekly_km",
 	  "unknown input 'wekly_km'" },
-	{ "Acwr > 1", HL_ESCHEMA, 0, "Acwr", "unknown input 'Acwr'" },
+	{ "Acwr > 1", HL_ESCHEMA, 0, "Acwr",
+	  "unknown input 'Acwr' (did you mean 'acwr'?)" },
 	{ "sudden", HL_ESCHEMA, 0, "sudden", "unknown input 'sudden'" },
 	{ "sudden == 1", HL_ESCHEMA, 0, "sudden", "unknown input 'sudden'" },
 	{ "1 == sudden", HL_ESCHEMA, 5, "sudden", "unknown input 'sudden'" },
@@ -430,8 +435,13 @@ static const struct {
 	{ "acwr > 0x10", HL_ESYNTAX, 7, "0x10", "bad number '0x10'" },
 	{ "age_years>=30and age_years<=30", HL_ESYNTAX, 11, "30and",
 	  "bad number '30and'" },
-	{ "acwr > 1e999", HL_ESCHEMA, 7, "1e999",
-	  "number out of range '1e999'" },
+	{ "acwr > 1e999", HL_ESCHEMA, 7, "1e999", "number out of range "
+	  "'1e999' (a number is 0 or from about 2.2e-308 to 1.8e308 in size)" },
+	/* a literal that underflows to 0, or to a subnormal, is refused */
+	{ "acwr >= 1e-400", HL_ESCHEMA, 8, "1e-400", "number out of range "
+	  "'1e-400' (a number is 0 or from about 2.2e-308 to 1.8e308 in size)" },
+	{ "acwr >= 1e-310", HL_ESCHEMA, 8, "1e-310", "number out of range "
+	  "'1e-310' (a number is 0 or from about 2.2e-308 to 1.8e308 in size)" },
 	{ "heaviness_side == sudden", HL_ESCHEMA, 18, "sudden",
 	  "'sudden' is not a value of heaviness_side" },
 	{ "sudden != heaviness_side", HL_ESCHEMA, 0, "sudden",
@@ -576,50 +586,76 @@ nested(const char *pre, const char *open, const char *mid,
 	return rc;
 }
 
+#define DEEP_MSG	"condition nested more than 64 levels deep"
+
+/*
+ * heavylegs-rules(5): at most 64 levels, each '(', 'known(', 'not' and
+ * '-' one; at the limit a condition loads, one past it does not, with the
+ * limit in the message and the position of the level too many.
+ */
 START_TEST(expr_depth)
 {
 	struct hl__expr_error e;
 	double v = 0;
-	int max = HL__EXPR_MAX_DEPTH - 1;	/* the top level is one */
+	int max = HL__EXPR_MAX_DEPTH;
 
+	ck_assert_int_eq(max, 64);
 	ck_assert_int_eq(nested("", "(", "yes", ")", "", max, &e, &v), HL_OK);
 	ck_assert(same(v, 1));
 	ck_assert_int_eq(nested("", "(", "yes", ")", "", max + 1, &e, &v),
 	    HL_ESYNTAX);
-	ck_assert_str_eq(e.message, "expression nested too deeply");
-	ck_assert_uint_eq(e.offset, (size_t)max + 1);
+	ck_assert_ptr_nonnull(strstr(e.message, DEEP_MSG));
+	ck_assert_uint_eq(e.offset, (size_t)max);
 	ck_assert_int_eq(nested("", "(", "yes", ")", "", 5000, &e, &v),
 	    HL_ESYNTAX);
-	ck_assert_str_eq(e.message, "expression nested too deeply");
+	ck_assert_ptr_nonnull(strstr(e.message, DEEP_MSG));
+	ck_assert_uint_eq(e.offset, (size_t)max);
 
 	ck_assert_int_eq(nested("", "not ", "yes", "", "", max, &e, &v),
 	    HL_OK);
 	ck_assert(same(v, max % 2 ? 0 : 1));
 	ck_assert_int_eq(nested("", "not ", "yes", "", "", max + 1, &e, &v),
 	    HL_ESYNTAX);
-	ck_assert_str_eq(e.message, "expression nested too deeply");
+	ck_assert_ptr_nonnull(strstr(e.message, DEEP_MSG));
+	ck_assert_uint_eq(e.offset, (size_t)max * 4);
 
-	/* "- - - 1 < 0" is (- - - 1) < 0: the minus signs sit one deeper */
-	ck_assert_int_eq(nested("", "-", "1 < 0", "", "", max - 1, &e, &v),
+	/* "- - - 1 < 0" is (- - - 1) < 0 */
+	ck_assert_int_eq(nested("", "-", "1 < 0", "", "", max, &e, &v),
 	    HL_OK);
-	ck_assert(same(v, (max - 1) % 2 ? 1 : 0));
+	ck_assert(same(v, max % 2 ? 1 : 0));
 	ck_assert_int_eq(nested("", "-", "1 < 0", "", "", max + 1, &e, &v),
 	    HL_ESYNTAX);
+	ck_assert_ptr_nonnull(strstr(e.message, DEEP_MSG));
+	ck_assert_uint_eq(e.offset, (size_t)max);
 
-	/* right-nested sums keep every partial result on the stack */
-	/* (each level is two deep: the operand and the parenthesis) */
-	ck_assert_int_eq(nested("", "1 + (", "1", ")", "", max / 2, &e, &v),
-	    HL_ESCHEMA);	/* a number, not a condition */
-	ck_assert_str_eq(e.message, "condition must be yes/no, not a number");
-	ck_assert_int_eq(nested("", "1 + (", "1", ")", "", max / 2 + 1, &e,
-	    &v), HL_ESYNTAX);
-	ck_assert_int_eq(nested("age_years < ", "1 + (", "age_years", ")", "",
-	    max / 2 - 1, &e, &v), HL_OK);
-	ck_assert(same(v, 1));
 	ck_assert_int_eq(nested("", "known(", "acwr", ")", "", max, &e, &v),
 	    HL_OK);
 	ck_assert_int_eq(nested("", "known(", "acwr", ")", "", max + 1, &e,
 	    &v), HL_ESYNTAX);
+	ck_assert_ptr_nonnull(strstr(e.message, DEEP_MSG));
+	ck_assert_uint_eq(e.offset, (size_t)max * 6);
+
+	/* the levels mixed: ( not - known( count alike */
+	ck_assert_int_eq(nested("", "(not -(", "1 < 0", "))", "", max / 4,
+	    &e, &v), HL_ESCHEMA);	/* 'not' needs yes/no: types, not depth */
+	ck_assert_int_eq(nested("", "(not (", "yes", "))", "", max / 3, &e,
+	    &v), HL_OK);
+	ck_assert_int_eq(nested("", "(not (", "yes", "))", "", max / 3 + 1,
+	    &e, &v), HL_ESYNTAX);
+
+	/* operators add no level; pending operands fit at any depth */
+	ck_assert_int_eq(nested("", "1 + (", "1", ")", "", max, &e, &v),
+	    HL_ESCHEMA);	/* a number, not a condition */
+	ck_assert_str_eq(e.message, "condition must be yes/no, not a number");
+	ck_assert_int_eq(nested("", "1 + (", "1", ")", "", max + 1, &e, &v),
+	    HL_ESYNTAX);
+	ck_assert_ptr_nonnull(strstr(e.message, DEEP_MSG));
+	ck_assert_int_eq(nested("age_years < ", "1 + 2 * (", "age_years",
+	    ")", "", max, &e, &v), HL_OK);
+	ck_assert(same(v, 1));
+	ck_assert_int_eq(nested("", "no or no and (", "yes", ")", "", max,
+	    &e, &v), HL_OK);
+	ck_assert(same(v, 0));
 }
 END_TEST
 
@@ -809,15 +845,18 @@ static const struct {
 	{ "0.30000000000000004", 0, 0.30000000000000004, 19 },
 	{ "1.7976931348623157e308", 0, 1.7976931348623157e308, 22 },
 	{ "4.9e-324", 0, 4.9e-324, 8 },
-	{ "1e-400", 0, 0, 6 },
+	{ "1e-400", -2, 0, 0 },		/* underflows to 0: refused */
+	{ "-1e-400", -2, 0, 0 },
+	{ "0e-400", 0, 0, 6 },		/* 0 is 0 */
+	{ "0.000000", 0, 0, 8 },
 	{ "123456789012345678901234567890", 0, 1.2345678901234568e29, 30 },
 	{ "1e", 0, 1, 1 },
 	{ "1e+", 0, 1, 1 },
 	{ "2.5x", 0, 2.5, 3 },
 	{ "1,5", 0, 1, 1 },
 	{ "0x10", 0, 0, 1 },
-	{ "1e400", -1, 0, 0 },
-	{ "-1e400", -1, 0, 0 },
+	{ "1e400", -2, 0, 0 },
+	{ "-1e400", -2, 0, 0 },
 	{ "inf", -1, 0, 0 },
 	{ "-inf", -1, 0, 0 },
 	{ "infinity", -1, 0, 0 },

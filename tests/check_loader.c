@@ -10,6 +10,7 @@
 #include "check_main.h"
 
 #include "alloc.h"
+#include "error.h"
 #include "expr.h"
 #include "heavylegs.h"
 #include "loader.h"
@@ -866,6 +867,399 @@ START_TEST(locale_independent)
 }
 END_TEST
 
+/* ---- bytes from callers in hl_error ---- */
+
+/* RFC 3629 UTF-8 with no control character at all (C0, DEL, C1). */
+static int
+clean_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long c;
+	size_t i, n;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7f)
+				return 0;
+			p++;
+			continue;
+		}
+		n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 :
+		    (*p & 0xf8) == 0xf0 ? 4 : 0;
+		if (n == 0)
+			return 0;
+		c = *p & (0x7fu >> n);
+		for (i = 1; i < n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (p[i] & 0x3fu);
+		}
+		if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+		    (n == 4 && c < 0x10000) || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff) || (c >= 0x80 && c <= 0x9f))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+static void
+check_clean(const hl_error *e, const char *want)
+{
+	ck_assert_msg(clean_text(e->message), "message '%s'", e->message);
+	ck_assert_msg(clean_text(e->name), "name '%s'", e->name);
+	ck_assert_msg(clean_text(e->file), "file '%s'", e->file);
+	ck_assert_msg(strstr(e->message, want) != NULL, "message '%s' lacks "
+	    "'%s'", e->message, want);
+}
+
+/*
+ * An input name or a file name a caller passes comes back escaped in
+ * hl_error: valid UTF-8, no control characters, nothing that moves a
+ * terminal's cursor or turns text around.
+ */
+START_TEST(caller_bytes_escaped)
+{
+	static const struct {
+		const char *name, *want;
+	} names[] = {
+		{ "\x1b[2Jwekly", "'\\x1b[2Jwekly'" },
+		{ "a\nb\tc\rd", "'a\\nb\\tc\\rd'" },
+		{ "bad\xff\xfe", "'bad\\xff\\xfe'" },
+		{ "cut\xc3", "'cut\\xc3'" },
+		{ "over\xc0\xaf", "'over\\xc0\\xaf'" },
+		{ "sur\xed\xa0\x80", "'sur\\xed\\xa0\\x80'" },
+		{ "csi\xc2\x9b" "31m", "'csi\\u009b31m'" },
+		{ "rlo\xe2\x80\xae" "x", "'rlo\\u202ex'" },
+		{ "del\x7f", "'del\\x7f'" },
+		{ "caf\xc3\xa9", "'caf\xc3\xa9'" },	/* real UTF-8 stays */
+	};
+	hl_inputs in;
+	hl_rulebase *rb;
+	hl_error e;
+	double v;
+	size_t i;
+
+	hl_inputs_init(&in, sizeof in);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		memset(&e, 0, sizeof e);
+		ck_assert_int_ne(hl_inputs_set(&in, names[i].name, 1, &e),
+		    HL_OK);
+		check_clean(&e, names[i].want);
+		memset(&e, 0, sizeof e);
+		ck_assert_int_ne(hl_inputs_get(&in, names[i].name, &v, &e),
+		    HL_OK);
+		check_clean(&e, names[i].want);
+		memset(&e, 0, sizeof e);
+		ck_assert_int_ne(hl_inputs_derive(&in, names[i].name, &v, &e),
+		    HL_OK);
+		ck_assert_msg(clean_text(e.message), "'%s'", e.message);
+		ck_assert_msg(clean_text(e.name), "'%s'", e.name);
+	}
+
+	/* file and buffer names */
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_load_file("/nonexistent/\x1b]0;x\x07.yaml",
+	    &rb, &e), HL_EIO);
+	check_clean(&e, "/nonexistent/\\x1b]0;x\\x07.yaml: cannot open");
+	ck_assert_str_eq(e.file, "/nonexistent/\\x1b]0;x\\x07.yaml");
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_load_buffer("x: 1\n", 5, "a\nb", &rb,
+	    &e), HL_ESCHEMA);
+	check_clean(&e, "a\\nb:1:1: ");
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_lint("x: 1\n", 5, "a\xff", 10, NULL,
+	    NULL, NULL), HL_ESCHEMA);
+}
+END_TEST
+
+/* The escaping itself: whole escapes when cut, and a fixed point. */
+START_TEST(escape_text)
+{
+	char a[64], b[64], small[6];
+	static const char *const texts[] = {
+		"\x1b\x1b\x1b", "plain", "a\\x1b", "\xff\xc2\x9b\xe2\x80\xa8",
+		"tab\there", "\xf4\x90\x80\x80", "\xf0\x9f\x8f\x83 run",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		ck_assert_int_eq(hl__escape(a, sizeof a, texts[i],
+		    strlen(texts[i])), 0);
+		ck_assert_msg(clean_text(a), "'%s'", a);
+		hl__escape(b, sizeof b, a, strlen(a));
+		ck_assert_str_eq(a, b);
+	}
+	ck_assert_str_eq((hl__escape(a, sizeof a, "\xe2\x80\xa8", 3), a),
+	    "\\u2028");
+	ck_assert_str_eq((hl__escape(a, sizeof a, "\xf0\x9f\x8f\x83", 4), a),
+	    "\xf0\x9f\x8f\x83");
+	/* cut: never half an escape or half a character */
+	ck_assert_int_eq(hl__escape(small, sizeof small, "\x1b\x1b", 2), 1);
+	ck_assert_str_eq(small, "\\x1b");
+	ck_assert_int_eq(hl__escape(small, sizeof small, "abc\xc3\xa9", 5),
+	    0);
+	ck_assert_int_eq(hl__escape(small, 5, "abc\xc3\xa9", 5), 1);
+	ck_assert_str_eq(small, "abc");
+	ck_assert_int_eq(hl__escape(small, 1, "a", 1), 1);
+	ck_assert_str_eq(small, "");
+	/* embedded NUL bytes in a length-counted source */
+	hl__escape(a, sizeof a, "a\0b", 3);
+	ck_assert_str_eq(a, "a\\x00b");
+}
+END_TEST
+
+/* ---- hl_rulebase_lint ---- */
+
+#define LINT_DIR	"tests/rulebases/lint"
+#define LINT_MAX	32
+
+/* What the callback saw. */
+struct seen {
+	hl_error e[LINT_MAX];
+	size_t	 n;
+	int	 userdata_ok;
+};
+
+static void
+collect(const hl_error *err, void *userdata)
+{
+	struct seen *s = userdata;
+
+	ck_assert_ptr_nonnull(err);
+	ck_assert_uint_lt(s->n, LINT_MAX);
+	ck_assert_uint_eq(err->size, sizeof *err);
+	s->e[s->n++] = *err;
+	s->userdata_ok = 1;
+}
+
+/* The "# expect:" lines at the top of a lint case, one per error. */
+static size_t
+read_expects(const char *path, const char *buf, size_t len,
+    struct expect *x, size_t max)
+{
+	size_t n = 0, off = 0;
+
+	while (off < len && strncmp(buf + off, "# expect:", 9) == 0) {
+		ck_assert_uint_lt(n, max);
+		read_expect(path, buf + off, len - off, &x[n++]);
+		while (off < len && buf[off] != '\n')
+			off++;
+		off++;
+	}
+	ck_assert_uint_gt(n, 0);
+	return n;
+}
+
+/*
+ * Each lint case gives every error its header lists, in file order, one
+ * callback each, and returns the first one's code; a plain load still
+ * stops at one of them.
+ */
+START_TEST(lint_every_error)
+{
+	static char names[64][64];
+	static struct expect x[LINT_MAX];
+	static struct seen seen;
+	char path[300];
+	hl_rulebase *rb;
+	hl_error e;
+	size_t n, i, j, nx, len, count;
+	char *buf;
+	int rc;
+
+	n = list_cases(LINT_DIR, names, 64);
+	ck_assert_uint_ge(n, 2);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", LINT_DIR, names[i]);
+		buf = slurp(path, &len);
+		nx = read_expects(path, buf, len, x, LINT_MAX);
+		memset(&seen, 0, sizeof seen);
+		count = 12345;
+		rc = hl_rulebase_lint(buf, len, names[i], 100, collect, &seen,
+		    &count);
+		ck_assert_msg(seen.n == nx, "%s: %zu errors, expected %zu "
+		    "(first: %s)", path, seen.n, nx, seen.n ? seen.e[0].message :
+		    "none");
+		ck_assert_uint_eq(count, nx);
+		ck_assert_int_eq(rc, x[0].code);
+		ck_assert(seen.userdata_ok);
+		for (j = 0; j < nx; j++)
+			check_error(path, names[i], &seen.e[j], &x[j]);
+
+		/* the plain load: one of them, and nothing else */
+		memset(&e, 0, sizeof e);
+		ck_assert_int_ne(hl_rulebase_load_buffer(buf, len, names[i],
+		    &rb, &e), HL_OK);
+		ck_assert_ptr_null(rb);
+		for (j = 0; j < nx; j++)
+			if (strcmp(e.message, seen.e[j].message) == 0)
+				break;
+		ck_assert_msg(j < nx, "%s: load error '%s' is not one of "
+		    "lint's", path, e.message);
+		free(buf);
+	}
+}
+END_TEST
+
+/*
+ * A rulebase with one mistake gives that one and no follow-on errors:
+ * lint and load report the same.
+ */
+START_TEST(lint_no_cascade)
+{
+	static char names[256][64];
+	static struct seen seen;
+	char path[300];
+	hl_rulebase *rb;
+	hl_error e;
+	size_t n, i, len, count;
+	char *buf;
+	int rc;
+
+	n = list_cases(BAD_DIR, names, 256);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", BAD_DIR, names[i]);
+		buf = slurp(path, &len);
+		memset(&e, 0, sizeof e);
+		rc = hl_rulebase_load_buffer(buf, len, names[i], &rb, &e);
+		memset(&seen, 0, sizeof seen);
+		ck_assert_int_eq(hl_rulebase_lint(buf, len, names[i], 100,
+		    collect, &seen, &count), rc);
+		ck_assert_msg(count == 1 && seen.n == 1, "%s: %zu errors "
+		    "(%s / %s)", path, count, seen.e[0].message,
+		    seen.n > 1 ? seen.e[1].message : "");
+		ck_assert_str_eq(seen.e[0].message, e.message);
+		ck_assert_str_eq(seen.e[0].name, e.name);
+		ck_assert_str_eq(seen.e[0].rule, e.rule);
+		ck_assert_int_eq(seen.e[0].line, e.line);
+		ck_assert_int_eq(seen.e[0].column, e.column);
+		free(buf);
+	}
+}
+END_TEST
+
+/* A good rulebase: HL_OK, no call, a count of 0. */
+START_TEST(lint_good)
+{
+	static struct seen seen;
+	size_t len, count = 99;
+	char *buf;
+
+	memset(&seen, 0, sizeof seen);
+	ck_assert_int_eq(hl_rulebase_lint((const char *)hl__default_rules,
+	    hl__default_rules_len, "heavylegs.yaml", 100, collect, &seen,
+	    &count), HL_OK);
+	ck_assert_uint_eq(count, 0);
+	ck_assert_uint_eq(seen.n, 0);
+	buf = slurp(FULL, &len);
+	ck_assert_int_eq(hl_rulebase_lint(buf, len, NULL, 100, collect, &seen,
+	    &count), HL_OK);
+	ck_assert_uint_eq(seen.n, 0);
+	free(buf);
+}
+END_TEST
+
+/* The cap: the first max_errors in file order, the count of them all. */
+START_TEST(lint_cap)
+{
+	static struct expect x[LINT_MAX];
+	static struct seen seen;
+	const char *path = LINT_DIR "/several.yaml";
+	size_t len, nx, count, max, j;
+	char *buf;
+
+	buf = slurp(path, &len);
+	nx = read_expects(path, buf, len, x, LINT_MAX);
+	ck_assert_uint_ge(nx, 10);
+	for (max = 0; max <= nx + 1; max++) {
+		memset(&seen, 0, sizeof seen);
+		ck_assert_int_eq(hl_rulebase_lint(buf, len, "s.yaml", max,
+		    collect, &seen, &count), x[0].code);
+		ck_assert_uint_eq(count, nx);
+		ck_assert_uint_eq(seen.n, max < nx ? max : nx);
+		for (j = 0; j < seen.n; j++)
+			check_error(path, "s.yaml", &seen.e[j], &x[j]);
+	}
+	/* no callback, no count: only the code */
+	ck_assert_int_eq(hl_rulebase_lint(buf, len, "s.yaml", 100, NULL, NULL,
+	    NULL), x[0].code);
+	free(buf);
+}
+END_TEST
+
+START_TEST(lint_arguments)
+{
+	static struct seen seen;
+	size_t count;
+
+	memset(&seen, 0, sizeof seen);
+	ck_assert_int_eq(hl_rulebase_lint(NULL, 5, "x.yaml", 100, collect,
+	    &seen, &count), HL_EINVAL);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_uint_eq(seen.n, 1);
+	ck_assert_int_eq(seen.e[0].code, HL_EINVAL);
+	ck_assert_str_eq(seen.e[0].name, "text");
+	/* an empty buffer, NULL or not, lacks the format version */
+	memset(&seen, 0, sizeof seen);
+	ck_assert_int_eq(hl_rulebase_lint(NULL, 0, NULL, 100, collect, &seen,
+	    &count), HL_ESCHEMA);
+	ck_assert_uint_eq(seen.n, 1);
+	ck_assert_str_eq(seen.e[0].file, "<buffer>");
+	ck_assert_ptr_nonnull(strstr(seen.e[0].message, "missing key "
+	    "'heavylegs'"));
+}
+END_TEST
+
+/*
+ * Every allocation of a lint failed in turn: HL_ENOMEM, one HL_ENOMEM
+ * error through the callback, nothing leaks (valgrind), and the next
+ * call gives the full answer.
+ */
+static void
+lint_alloc_loop(const char *path)
+{
+	static struct seen seen, want;
+	size_t len, count, wcount;
+	char *buf;
+	long n;
+	int rc, wrc;
+
+	buf = slurp(path, &len);
+	memset(&want, 0, sizeof want);
+	wrc = hl_rulebase_lint(buf, len, path, 100, collect, &want, &wcount);
+	for (n = 0; n < 100000; n++) {
+		memset(&seen, 0, sizeof seen);
+		hl__alloc_fail_after(n);
+		rc = hl_rulebase_lint(buf, len, path, 100, collect, &seen,
+		    &count);
+		hl__alloc_fail_after(-1);
+		if (rc != HL_ENOMEM)
+			break;
+		ck_assert_uint_eq(count, 1);
+		ck_assert_uint_eq(seen.n, 1);
+		ck_assert_int_eq(seen.e[0].code, HL_ENOMEM);
+		ck_assert_str_eq(seen.e[0].file, path);
+		ck_assert_ptr_nonnull(strstr(seen.e[0].message,
+		    ": out of memory"));
+	}
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(rc, wrc);
+	ck_assert_uint_eq(count, wcount);
+	ck_assert_uint_eq(seen.n, want.n);
+	for (n = 0; n < (long)want.n; n++)
+		ck_assert_str_eq(seen.e[n].message, want.e[n].message);
+	free(buf);
+}
+
+START_TEST(lint_alloc_failures)
+{
+	lint_alloc_loop(LINT_DIR "/several.yaml");
+	lint_alloc_loop(LINT_DIR "/misspelt_required.yaml");
+	lint_alloc_loop(FULL);
+}
+END_TEST
+
 static Suite *
 suite_loader(void)
 {
@@ -880,6 +1274,8 @@ suite_loader(void)
 	tcase_add_test(tc, document_limits);
 	tcase_add_test(tc, nul_in_scalar);
 	tcase_add_test(tc, messages_stay_utf8);
+	tcase_add_test(tc, caller_bytes_escaped);
+	tcase_add_test(tc, escape_text);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("good");
@@ -898,6 +1294,16 @@ suite_loader(void)
 	tcase_add_test(tc, null_arguments);
 	tcase_add_test(tc, buffer_without_nul);
 	tcase_add_test(tc, alloc_failures);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("lint");
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, lint_every_error);
+	tcase_add_test(tc, lint_no_cascade);
+	tcase_add_test(tc, lint_good);
+	tcase_add_test(tc, lint_cap);
+	tcase_add_test(tc, lint_arguments);
+	tcase_add_test(tc, lint_alloc_failures);
 	suite_add_tcase(s, tc);
 	return s;
 }
