@@ -50,13 +50,16 @@ static const char templates[] =
     "    addresses: [load]\n"
     "    advice: \"Keep it under {acute_km:.0f} km\"\n";
 
-/* Strings that must be escaped in JSON. */
+/*
+ * Strings that must be escaped in JSON.  (Other control characters never
+ * reach a report: the loader refuses them in rule texts.)
+ */
 static const char escapes[] =
     "heavylegs: 1\n"
-    "name: \"quote \\\" backslash \\\\ tab \\t nl \\n ctl \\x01 caf\\u00e9 \\u2192\"\n"
+    "name: \"quote \\\" backslash \\\\ tab \\t nl \\n caf\\u00e9 \\u2192\"\n"
     "causes:\n"
     "  - id: c\n"
-    "    title: \"Say \\\"hi\\\"\\r\\n\\b\\f\\x1f end\"\n"
+    "    title: \"Say \\\"hi\\\"\\n\\t end\"\n"
     "    leak: 0.5\n"
     "    advice: \"\\\\{{x}}\"\n";
 
@@ -483,10 +486,10 @@ START_TEST(json_escapes)
 	assess_ok(rb, &in, &r);
 	json = json_of(r);
 	ck_assert_msg(strstr(json, "\"name\":\"quote \\\" backslash \\\\ tab "
-	    "\\t nl \\n ctl \\u0001 caf\xc3\xa9 \xe2\x86\x92\"") != NULL,
+	    "\\t nl \\n caf\xc3\xa9 \xe2\x86\x92\"") != NULL,
 	    "%s", json);
-	ck_assert_msg(strstr(json, "\"title\":\"Say \\\"hi\\\"\\r\\n\\b\\f"
-	    "\\u001f end\"") != NULL, "%s", json);
+	ck_assert_msg(strstr(json, "\"title\":\"Say \\\"hi\\\"\\n\\t"
+	    " end\"") != NULL, "%s", json);
 	ck_assert_msg(strstr(json, "\"advice\":\"\\\\{x}\"") != NULL, "%s",
 	    json);
 	/* a rulebase without a version has "" */
