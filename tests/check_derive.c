@@ -979,7 +979,7 @@ START_TEST(finite_or_unknown)
 		for (v = 0; v < sizeof odd / sizeof odd[0]; v++) {
 			double x = odd[v];
 			hl_inputs t = in;
-			hl_error err;
+			hl_error err = { 0 };
 
 			if (isnan(def->min) ? 0 : x < def->min ||
 			    (def->min_exclusive && x == def->min))

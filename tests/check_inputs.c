@@ -1126,7 +1126,7 @@ END_TEST
 START_TEST(problem_list)
 {
 	hl_inputs in = fresh();
-	hl_error p;
+	hl_error p = { 0 };
 	size_t k, n;
 
 	/* no problem at all */
@@ -1190,7 +1190,7 @@ START_TEST(male_menstrual_warning)
 	hl_inputs in = fresh();
 	struct hl__warning w[HL__MAX_WARNINGS];
 	hl_inputs full;
-	hl_error err;
+	hl_error err = { 0 };
 	char buf[160];
 	size_t nw, k;
 	int found = 0;
