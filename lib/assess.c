@@ -14,7 +14,7 @@
 #include "vocab.h"
 
 /*
- * The red-flag screen (DOMAIN.md section e), asked in this order whenever
+ * The red-flag screen (heavylegs-domain(7), QUESTIONS), asked in this order whenever
  * unanswered, whatever the rulebase and the confidence.  Each entry names
  * its field once: the question is the field's name.
  */
@@ -524,7 +524,7 @@ gain_before(double a, int da, double b, int db)
 	return strcmp(hl__input_defs[da].name, hl__input_defs[db].name) < 0;
 }
 
-/* Next questions, DOMAIN.md section e. */
+/* Next questions, heavylegs-domain(7), QUESTIONS. */
 static void
 ask(struct hl_report *r, const struct hl_finding *first_cause)
 {

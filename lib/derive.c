@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* derive.c - the derived metrics of DOMAIN.md section a, from raw inputs. */
+/* derive.c - the derived metrics of heavylegs-domain(7), INPUTS, from raw inputs. */
 
 #include <math.h>
 #include <string.h>
@@ -12,8 +12,8 @@
 #define I(f)	HL__I_##f
 
 /*
- * Needs: the raw inputs a question about each metric asks for (DOMAIN.md
- * section a, "Needs").  heat_index_f asks for humidity, never dew point;
+ * Needs: the raw inputs a question about each metric asks for (heavylegs-domain(7),
+ * INPUTS, "Needs").  heat_index_f asks for humidity, never dew point;
  * carb_band_lo only for durations; rh_pct for humidity or dew point.
  */
 static const int needs_distance[] = { I(daily_distance_km), -1 };

@@ -10,7 +10,7 @@
 #include "rules.h"
 #include "vocab.h"
 
-/* The red-flag screen of DOMAIN.md section e, asked first when unanswered. */
+/* The red-flag screen of heavylegs-domain(7), QUESTIONS, asked first when unanswered. */
 #define HL__SCREEN_COUNT	13
 /* At most this many further questions ranked by gain. */
 #define HL__MAX_GAIN_QUESTIONS	8

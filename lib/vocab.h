@@ -26,7 +26,7 @@
 #define HL__NINPUT_SLOTS	((sizeof(hl_inputs) - 8) / sizeof(double))
 #define HL__SLOT_OF(field)	((offsetof(hl_inputs, field) - 8) / sizeof(double))
 
-/* One input of DOMAIN.md section a, as hl_input_describe() reports it. */
+/* One input of heavylegs-domain(7), INPUTS, as hl_input_describe() reports it. */
 struct hl__input_def {
 	const char *name;
 	const char *unit;
@@ -54,7 +54,7 @@ size_t hl__input_slot(int i);
 /* Code of enum value s[0..len) of input def i, or -1. */
 int hl__input_enum_code(int i, const char *s, size_t len);
 
-/* The derived metrics of DOMAIN.md section a, in this order. */
+/* The derived metrics of heavylegs-domain(7), INPUTS, in this order. */
 enum hl__metric {
 	HL__M_ACUTE_KM,
 	HL__M_CHRONIC_KM_WK,
@@ -96,7 +96,7 @@ struct hl__metric_def {
 	int	 kind;			/* HL_KIND_NUMBER, _COUNT or _TRI */
 	/*
 	 * The raw inputs (indices into hl__input_defs) a question about this
-	 * metric asks for: DOMAIN.md section a, "Needs"; -1 terminated.
+	 * metric asks for: heavylegs-domain(7), INPUTS, "Needs"; -1 terminated.
 	 */
 	const int *needs;
 };
@@ -133,7 +133,7 @@ struct hl__warning {
 
 /*
  * Check every field of a full struct (bounds, kinds, enum codes, the
- * cross-field rules of DOMAIN.md section a).  On error return HL_EINPUT and
+ * cross-field rules of heavylegs-domain(7), INPUTS).  On error return HL_EINPUT and
  * fill err: the first bad field in name ("daily_sleep_h[3]"), the total in
  * count, the list in message.  Warnings (may be NULL) receive up to
  * HL__MAX_WARNINGS entries; *nwarn their number.  Never allocates.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * vocab_table.h - the input table of DOMAIN.md section a as an X-macro
+ * vocab_table.h - the input table of heavylegs-domain(7), INPUTS as an X-macro
  * (internal to vocab.c and derive.c), and the index of each input in
  * hl__input_defs.
  */
@@ -13,7 +13,7 @@
 #define HL__NB		HL__NOBOUND
 
 /*
- * The vocabulary of DOMAIN.md section a, one entry per field of hl_inputs
+ * The vocabulary of heavylegs-domain(7), INPUTS, one entry per field of hl_inputs
  * in struct order.  Each kind has its own macro:
  *
  *   NUM(field, unit, cost, min, min_exclusive, max, max_exclusive,

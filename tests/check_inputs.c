@@ -246,7 +246,7 @@ START_TEST(costs)
 END_TEST
 
 /*
- * Error bounds of every number and count of DOMAIN.md section a, from its
+ * Error bounds of every number and count of heavylegs-domain(7), INPUTS, from its
  * "error if" column: "< 5" -> 5 is valid; "<= 20" -> 20 is not.
  */
 static const struct bound {

@@ -147,7 +147,7 @@ START_TEST(default_loads)
 	ck_assert_str_eq(hl_rulebase_name(rb), "default");
 	ck_assert_str_eq(hl_rulebase_version(rb), "1.1");
 	/*
-	 * every red flag of DOMAIN.md section d, cause of b, strategy of c,
+	 * every red flag of heavylegs-domain(7), RED FLAGS, cause of CAUSES, strategy of STRATEGIES,
 	 * with the v0.3 amendments: 4 more flags, medication_effect and
 	 * medication_review
 	 */
@@ -162,7 +162,7 @@ START_TEST(default_loads)
 END_TEST
 
 /*
- * Red flags: one case per level of DOMAIN.md section d; `want` lists every
+ * Red flags: one case per level of heavylegs-domain(7), RED FLAGS; `want` lists every
  * flag that must fire (and no other may), with its urgency.
  */
 struct kv {

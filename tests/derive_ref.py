@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """An independent reference of the derived metrics, checked against the lib.
 
-Every metric of DOMAIN.md section a is computed here again, straight from the
+Every metric of heavylegs-domain(7), INPUTS is computed here again, straight from the
 domain reference, for many random runners (fixed seed: unknown days, rest
 days, hot and cold weather, missing answers).  Each runner is handed to the
 library through ctypes (half of them field by field in a mirror of
@@ -121,7 +121,7 @@ def mirror(inputs):
     return cls
 
 
-# ---- the reference, from DOMAIN.md section a ------------------------------
+# ---- the reference, from heavylegs-domain(7), INPUTS ------------------------------
 
 def known(x):
     return not math.isnan(x)

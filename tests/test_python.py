@@ -22,7 +22,7 @@ import heavylegs as hl  # noqa: E402
 
 NAN = float("nan")
 
-# DOMAIN.md section e: the red-flag screen, asked first, in this order.
+# heavylegs-domain(7), QUESTIONS: the red-flag screen, asked first, in this order.
 SCREEN = [
     "heaviness_side", "calf_swelling_one_side", "leg_warm_red_tender",
     "chest_pain_or_breathlessness", "exertional_palpitations_or_fainting",
