@@ -621,6 +621,13 @@ help:
 	@echo "Variables: CC CFLAGS CPPFLAGS LDFLAGS prefix bindir libdir includedir"
 	@echo "  mandir pkgconfigdir DESTDIR PKG_CONFIG SAN_CC FUZZ_CC V=1"
 
+# ---- fragments ---------------------------------------------------------------
+#
+# Each part of the project with targets of its own (Python package, programs,
+# benchmark, packaging, reliability) keeps them in mk/<part>.mk.  A fragment
+# joins `make check` with a line `check: check-<part>`.
+include $(sort $(wildcard mk/*.mk))
+
 , := ,
 
 .PHONY: check-loader-examples
