@@ -178,11 +178,13 @@ $(STLIB): $(LIB_OBJS)
 	$(Q)rm -f $@.$$$$.tmp && $(AR) rcs $@.$$$$.tmp $(LIB_OBJS) && mv -f $@.$$$$.tmp $@
 
 # Example programs run in place (rpath $ORIGIN/../lib) and once installed.
+# A program made of several files lists its other objects in PROG_OBJS_<name>
+# and adds them as prerequisites (`examples/hl-assess: $(PROG_OBJS_hl-assess)`).
 $(EXAMPLES): examples/%: examples/%.c lib/libheavylegs.so build/flags
 	@mkdir -p build/examples
 	$(E) CCLD $@
 	$(Q)$(CC) $(EX_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP \
-	    -MF build/examples/$*.d -MT $@ -o $@ $< \
+	    -MF build/examples/$*.d -MT $@ -o $@ $< $(PROG_OBJS_$*) \
 	    -Llib $(LDFLAGS) -lheavylegs -lm $(RPATH)
 
 # heavylegs.pc depends on HL-PREFIX, which is rewritten only when the
