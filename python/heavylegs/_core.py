@@ -5,10 +5,13 @@ import json
 import math
 import os
 import re
+import struct
 import sys
 import sysconfig
 import threading
 import weakref
+import collections.abc as _abc
+from array import array as _array
 from typing import (Any, Dict, Iterable, Iterator, List, Mapping, Optional,
                     Sequence, Tuple, Union)
 
@@ -702,11 +705,19 @@ _INF = float("inf")
 class _Field(object):
     """How one input name is written into the struct: its first double
     slot (after the 8-byte header), length and vocabulary entry."""
-    __slots__ = ("name", "slot", "length", "info")
+    __slots__ = ("name", "slot", "length", "info", "tri", "numeric")
 
     def __init__(self, name, slot, length, info):
         self.name, self.slot, self.length, self.info = (name, slot, length,
                                                         info)
+        self.tri = info.kind == KIND_TRI
+        # ints are written as they are (enum codes and tri 0/1 included;
+        # the library checks them)
+        self.numeric = True
+
+
+_BIG = 2 ** 53
+_nan_days = memoryview(_array("d", [float("nan")] * SERIES_DAYS))
 
 
 _fields = {}          # name or "name[i]" -> _Field
@@ -734,7 +745,7 @@ def _build_fast(vocab, order, cls):
 def _fill(view, base, values, nan_is_unknown=False):
     """Write a mapping of name -> value into the struct whose first double
     is view[base] (view: a memoryview of doubles)."""
-    if isinstance(values, Mapping):
+    if type(values) is dict or isinstance(values, _abc.Mapping):
         items = values.items()
     else:
         raise Error("inputs must be a mapping of input names to values "
@@ -747,21 +758,49 @@ def _fill(view, base, values, nan_is_unknown=False):
             _encode_name(name)
             raise _unknown_input(name)
         if f.length == 1:
-            if value is None:
+            t = type(value)
+            if t is float:
+                if value - value == 0.0:           # finite: as is
+                    view[base + f.slot] = value
+                    continue
+            elif t is int:
+                if f.numeric and -_BIG < value < _BIG:
+                    view[base + f.slot] = value
+                    continue
+            elif t is bool:
+                if f.tri:
+                    view[base + f.slot] = 1.0 if value else 0.0
+                    continue
+            elif value is None:
                 view[base + f.slot] = _NAN
-            elif type(value) is float and value - value == 0.0:
-                view[base + f.slot] = value        # finite float: as is
-            else:
-                view[base + f.slot] = _convert_value(name, f.info, value,
-                                                     nan_is_unknown)
+                continue
+            view[base + f.slot] = _convert_value(name, f.info, value,
+                                                 nan_is_unknown)
             continue
         if value is None:
             value = ()
-        if isinstance(value, (str, bytes, bytearray, Mapping, set,
-                              frozenset)) or not hasattr(value, "__len__"):
+        t = type(value)
+        if t is not list and t is not tuple and (
+                isinstance(value, (str, bytes, bytearray, _abc.Mapping,
+                                   _abc.Set)) or
+                not hasattr(value, "__len__")):
             raise _input_error(name, "a series of %d days: give a list "
                                "(today first) or set '%s[i]', not %s"
                                % (f.length, name, type(value).__name__))
+        n = len(value)
+        if 0 < n <= f.length:
+            # all numbers and all finite: one copy
+            try:
+                days = _array("d", value)
+            except TypeError:
+                days = None
+            if days is not None and math.isfinite(math.fsum(days)) and \
+                    bool not in set(map(type, value)):
+                s = base + f.slot
+                view[s:s + n] = memoryview(days)
+                if n < f.length:
+                    view[s + n:s + f.length] = _nan_days[:f.length - n]
+                continue
         n = len(value)
         if n > f.length:
             raise _input_error(name, "%d values for a series of %d days"
@@ -1044,17 +1083,17 @@ class Rulebase(object):
             if kw:
                 inputs = inputs.copy()
                 inputs.update(kw)
-            struct = inputs
+            cin = inputs
         else:
-            struct = Inputs.from_buffer_copy(_template)
-            view = memoryview(struct).cast("B").cast("d")
+            cin = Inputs.from_buffer_copy(_template)
+            view = memoryview(cin).cast("B").cast("d")
             if inputs is not None:
                 _fill(view, 0, inputs)
             if kw:
                 _fill(view, 0, kw)
         rep = _ReportP()
         err = _new_err()
-        rc = lib.hl_assess(h, ctypes.byref(struct), ctypes.byref(rep),
+        rc = lib.hl_assess(h, ctypes.byref(cin), ctypes.byref(rep),
                            ctypes.byref(err))
         if rc != OK:
             if rep:
@@ -1082,6 +1121,7 @@ class Rulebase(object):
 
     def _batch_rows(self, rows):
         n = len(rows)
+        size = len(_template)
         buf = bytearray(_template * n)
         view = memoryview(buf).cast("d")
         errors = {}
@@ -1093,18 +1133,40 @@ class Rulebase(object):
                         raise Error("these Inputs were made for another "
                                     "loaded library", code=EINVAL,
                                     name="inputs")
-                    ctypes.memmove(ctypes.addressof(
-                        (ctypes.c_char * len(_template)).from_buffer(
-                            buf, i * len(_template))),
-                        ctypes.byref(row), len(_template))
+                    buf[i * size:(i + 1) * size] = bytes(row)
                 else:
                     _fill(view, i * per, row)
             except Error as e:
                 errors[i] = e
                 view[i * per] = 0.0        # size 0: the library skips it
-        summaries = self._run_batch(buf, n)
-        return [self._summary(summaries[i], buf, i, errors.get(i))
-                for i in range(n)]
+        out = self._run_batch(buf, n)
+        ids = self.cause_ids
+        res = []
+        for i, t in enumerate(_SUMMARY.iter_unpack(out)):
+            o = Summary()
+            if t[1] != OK or i in errors:
+                e = errors.get(i) or self._row_error(buf, i) or Error(
+                    "%s: %s" % (_text(t[-1].rstrip(b"\0")),
+                                strerror(t[1])),
+                    code=t[1], name=_text(t[-1].rstrip(b"\0")))
+                o.error = e
+                o.triage = o.triage_high = o.triage_name = None
+                o.screen_complete = o.suppress_training_advice = None
+                o.confidence = None
+                o.causes = []
+            else:
+                o.error = None
+                o.triage = t[2]
+                o.triage_name = URGENCY_NAMES[t[2]]
+                o.triage_high = t[3]
+                o.screen_complete = t[4] != 0
+                o.suppress_training_advice = t[5] != 0
+                c = t[6]
+                o.confidence = None if c != c else c
+                o.causes = [(ids[t[9 + k]], t[13 + k], t[16 + k],
+                             t[19 + k]) for k in range(t[7])]
+            res.append(o)
+        return res
 
     def _run_batch(self, buf, n):
         """hl_assess_batch over n structs in buf; the summaries array."""
@@ -1122,40 +1184,22 @@ class Rulebase(object):
 
     def _row_error(self, buf, i):
         """The full error of a refused row, from the library."""
-        struct = Inputs.from_buffer_copy(buf, i * len(_template))
+        cin = Inputs.from_buffer_copy(buf, i * len(_template))
         rep = _ReportP()
         err = _new_err()
-        rc = self._lib.hl_assess(self._h, ctypes.byref(struct),
+        rc = self._lib.hl_assess(self._h, ctypes.byref(cin),
                                  ctypes.byref(rep), ctypes.byref(err))
         if rep:
             self._lib.hl_report_free(rep)
         return Error._from_c(rc, err) if rc != OK else None
 
-    def _summary(self, s, buf, i, error):
-        out = Summary()
-        if error is None and s.status != OK:
-            error = self._row_error(buf, i) or Error(
-                "%s: %s" % (_text(s.field), strerror(s.status)),
-                code=s.status, name=_text(s.field))
-        out.error = error
-        if error is not None:
-            out.triage = out.triage_high = None
-            out.triage_name = None
-            out.screen_complete = out.suppress_training_advice = None
-            out.confidence = None
-            out.causes = []
-            return out
-        out.triage = s.triage
-        out.triage_name = URGENCY_NAMES[s.triage]
-        out.triage_high = s.triage_high
-        out.screen_complete = bool(s.screen_complete)
-        out.suppress_training_advice = bool(s.suppress_training_advice)
-        out.confidence = _num(s.confidence)
-        ids = self.cause_ids
-        out.causes = [(ids[s.top_cause[k]], s.top_score[k],
-                       s.top_score_low[k], s.top_score_high[k])
-                      for k in range(s.cause_count)]
-        return out
+
+# hl_summary as cin.unpack reads it (the layout check in the tests pins
+# it to the C one): size status triage triage_high screen suppress
+# confidence cause_count finding_count top_cause[3] red_flag_count
+# top_score[3] top_score_low[3] top_score_high[3] field.
+_SUMMARY = struct.Struct("<I5id2i3ii3d3d3d64s")
+assert _SUMMARY.size == SUMMARY_SIZE_V1_1
 
 
 class Summary(object):
@@ -1196,14 +1240,18 @@ class Report(object):
     thread at a time.
     """
 
-    __slots__ = ("_lib", "_rep", "_rb", "_free", "_findings", "__weakref__")
+    __slots__ = ("_lib", "_rep", "_rb", "_findings", "__weakref__")
 
     def __init__(self, lib, rep, rb):
         self._lib = lib
         self._rep = rep
         self._rb = rb              # the rulebase outlives the report
-        self._free = weakref.finalize(self, lib.hl_report_free, rep)
         self._findings = None
+
+    def __del__(self):
+        rep, self._rep = getattr(self, "_rep", None), None
+        if rep:
+            self._lib.hl_report_free(rep)
 
     @property
     def rulebase_name(self) -> Optional[str]:
@@ -1242,12 +1290,11 @@ class Report(object):
 
     @property
     def findings(self) -> List["Finding"]:
-        """Red flags, causes and strategies, in report order."""
-        if self._findings is None:
-            lib, rep = self._lib, self._rep
-            self._findings = [Finding(self, lib.hl_report_finding(rep, i))
-                              for i in range(lib.hl_report_count(rep))]
-        return self._findings
+        """Red flags, causes and strategies, in report order (a new list
+        each time; each Finding keeps the report alive)."""
+        lib, rep = self._lib, self._rep
+        return [Finding(self, lib.hl_report_finding(rep, i))
+                for i in range(lib.hl_report_count(rep))]
 
     @property
     def questions(self) -> List[str]:

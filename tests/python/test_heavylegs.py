@@ -282,9 +282,11 @@ def rss_kb():
 @unittest.skipUnless(os.path.exists("/proc/self/status"), "needs /proc")
 class Memory(unittest.TestCase):
     def test_no_growth(self):
-        """1,000,000 assessments through the batch call (the library's
-        hl_assess for each runner, 100 batches of 10,000 from Python), and
-        20,000 one by one with their reports and JSON: RSS stays flat."""
+        """RSS stays flat over 1,000,000 assessments through the batch call
+        (100 calls of 10,000 runners from Python: the library's per-runner
+        path and the package's summary arrays; the structs are filled
+        once), and over 20,000 one by one with their reports, findings and
+        JSON."""
         rb = hl.Rulebase.default()
         rows = [runner(k) for k in range(50)]
         rows = (rows * 200)[:10000]
@@ -318,7 +320,7 @@ class Memory(unittest.TestCase):
         after = rss_kb()
         print("RSS %d kB -> %d kB over 20,000 single assessments"
               % (before, after), file=sys.stderr)
-        self.assertLess(after - before, 2048)
+        self.assertLess(after - before, 1024)
 
 
 if __name__ == "__main__":
