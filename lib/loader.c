@@ -144,29 +144,6 @@ enum { V_WHEN, V_URGENCY };
 
 /* Errors. */
 
-/*
- * Drop the bytes of s that do not make up a whole UTF-8 character: a
- * "%.60s" of the rulebase's text (or the message buffer) may cut one, and
- * hl_error text must stay valid UTF-8 for the bindings.
- */
-static void
-utf8_clean(char *s)
-{
-	char *r = s, *w = s, *end = s + strlen(s);
-	size_t n;
-
-	while (r < end) {
-		if ((n = hl__utf8_len(r, (size_t)(end - r))) == 0) {
-			r++;
-			continue;
-		}
-		memmove(w, r, n);
-		w += n;
-		r += n;
-	}
-	*w = '\0';
-}
-
 static int vfail_at(struct ld *, int, int, int, const char *, const char *,
     va_list) HL__PRINTF(6, 0);
 
@@ -177,8 +154,7 @@ vfail_at(struct ld *ld, int code, int line, int column, const char *name,
 	hl_error e;
 	char msg[256];
 
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	utf8_clean(msg);
+	hl__vformat(msg, sizeof msg, fmt, ap);
 	if (ld->sink == NULL)
 		return hl__error_set(ld->err, code, ld->file, line, column,
 		    ld->rule, name, "%s", msg);
@@ -209,9 +185,7 @@ go_on(struct ld *ld, int rc)
 static int
 fail_at(struct ld *ld, int code, int line, int column, const char *name,
     const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
+    HL__PRINTF(6, 7)
     ;
 
 static int
@@ -231,9 +205,7 @@ fail_at(struct ld *ld, int code, int line, int column, const char *name,
 static int
 fail(struct ld *ld, const struct hl__ynode *n, const char *name,
     const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
+    HL__PRINTF(4, 5)
     ;
 
 static int
