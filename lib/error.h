@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* error.h - messages: the caller's hl_error, the one formatter, UTF-8 text (internal). */
+/* error.h - hl_error, the message formatter, UTF-8 text (internal). */
 #ifndef HL_ERROR_H
 #define HL_ERROR_H
 

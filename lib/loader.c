@@ -8,6 +8,7 @@
 #include "compiler.h"
 #include "error.h"
 #include "expr.h"
+#include "idtab.h"
 #include "loader.h"
 #include "order.h"
 #include "rules.h"
@@ -32,25 +33,6 @@
  * because of an abandoned one is kept quiet: a bad or repeated rule id is
  * still known as an id, a misspelt key is not also reported missing.
  */
-
-/* What an id names. */
-#define K_FLAG		0
-#define K_CAUSE		1
-#define K_STRATEGY	2
-#define K_SOURCE	3
-
-struct ident {
-	const char *key;	/* NULL: free slot */
-	size_t	 len;
-	int	 kind;
-	size_t	 index;		/* into flags, causes, strategies, sources */
-	const struct hl__ynode *node;
-};
-
-struct idtab {
-	struct ident *slot;
-	size_t	 cap;		/* a power of two, or 0 */
-};
 
 /* Work for the second pass. */
 #define P_COND		0	/* compile a condition */
@@ -78,8 +60,8 @@ struct ld {
 	unsigned misspelt;	/* map_keys: keys an unknown key looked like */
 	struct hl_rulebase *rb;
 	const char *rule;	/* id of the rule being read, or NULL */
-	struct idtab ids;	/* rule ids */
-	struct idtab srcs;	/* top-level source ids */
+	struct hl__idtab ids;	/* rule ids */
+	struct hl__idtab srcs;	/* top-level source ids */
 	struct pending *pend;
 	size_t	 npend, cappend;
 };
@@ -242,65 +224,6 @@ type_name(const struct hl__ynode *n)
 	if (n->style == HL__Y_PLAIN)
 		return "a scalar";
 	return "a quoted scalar";
-}
-
-/* Id tables: open addressing over FNV-1a. */
-
-static size_t
-hash(const char *s, size_t len)
-{
-	size_t i;
-	uint32_t h = 2166136261u;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static int
-idtab_init(struct idtab *t, size_t n)
-{
-	size_t cap = 8;
-
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	if ((t->slot = hl__calloc(cap, sizeof *t->slot)) == NULL)
-		return -1;
-	t->cap = cap;
-	return 0;
-}
-
-static struct ident *
-idtab_find(const struct idtab *t, const char *key, size_t len)
-{
-	size_t i;
-
-	if (t->cap == 0)
-		return NULL;
-	for (i = hash(key, len) & (t->cap - 1); t->slot[i].key != NULL;
-	    i = (i + 1) & (t->cap - 1))
-		if (t->slot[i].len == len &&
-		    memcmp(t->slot[i].key, key, len) == 0)
-			return &t->slot[i];
-	return NULL;
-}
-
-/* Add key; the table was sized for every key, so it never fills. */
-static void
-idtab_add(struct idtab *t, const struct hl__ynode *n, int kind, size_t index)
-{
-	size_t i;
-
-	for (i = hash(n->str, n->len) & (t->cap - 1); t->slot[i].key != NULL;
-	    i = (i + 1) & (t->cap - 1))
-		;
-	t->slot[i].key = n->str;
-	t->slot[i].len = n->len;
-	t->slot[i].kind = kind;
-	t->slot[i].index = index;
-	t->slot[i].node = n;
 }
 
 /* Keys. */
@@ -851,7 +774,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
     const struct rule_head *h)
 {
 	const struct hl__ynode *idn;
-	struct ident *prev;
+	struct hl__ident *prev;
 	size_t i;
 	int rc;
 
@@ -880,7 +803,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
 	 * refers to it is not reported too) and a repeated one names its
 	 * rule: only the rule is wrong, not its references.
 	 */
-	prev = idtab_find(&ld->ids, idn->str, idn->len);
+	prev = hl__idtab_find(&ld->ids, idn->str, idn->len);
 	if (!valid_id(idn->str, idn->len))
 		rc = fail(ld, idn, "id", "invalid id '%.63s': use a "
 		    "lowercase letter, then lowercase letters, digits or '_' "
@@ -891,7 +814,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
 	if ((rc = go_on(ld, rc)) != 0)
 		return rc;
 	if (prev == NULL)
-		idtab_add(&ld->ids, idn, kind, index);
+		hl__idtab_add(&ld->ids, idn, kind, index);
 	if ((*h->id = hl__strndup(idn->str, idn->len)) == NULL)
 		return nomem(ld);
 	for (i = 0; i + 1 < n->nkid; i += 2) {
@@ -924,7 +847,7 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 	int rc;
 
 	if ((rc = read_head(ld, n, "causes", "a cause", cause_keys,
-	    NKEYS(cause_keys), K_CAUSE, index, v, k, &h)) != 0)
+	    NKEYS(cause_keys), HL__ID_CAUSE, index, v, k, &h)) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
 		switch (key_index(cause_keys, NKEYS(cause_keys), n->kid[i])) {
@@ -988,7 +911,7 @@ read_flag(struct ld *ld, const struct hl__ynode *n, size_t index)
 	int rc;
 
 	if ((rc = read_head(ld, n, "red_flags", "a red flag", flag_keys,
-	    NKEYS(flag_keys), K_FLAG, index, v, k, &h)) != 0)
+	    NKEYS(flag_keys), HL__ID_FLAG, index, v, k, &h)) != 0)
 		return rc;
 	if (v[F_LEVELS] == NULL)
 		return HL_ESCHEMA;	/* reported as missing or misspelt */
@@ -1018,7 +941,7 @@ read_strategy(struct ld *ld, const struct hl__ynode *n, size_t index)
 
 	s->min_score = HL__DEFAULT_MIN_SCORE;
 	if ((rc = read_head(ld, n, "strategies", "a strategy", strategy_keys,
-	    NKEYS(strategy_keys), K_STRATEGY, index, v, k, &h)) != 0)
+	    NKEYS(strategy_keys), HL__ID_STRATEGY, index, v, k, &h)) != 0)
 		return rc;
 	if (v[S_ADDRESSES] == NULL && v[S_WHEN] == NULL &&
 	    !(ld->misspelt & (1u << S_ADDRESSES | 1u << S_WHEN)) &&
@@ -1064,7 +987,7 @@ read_source_map(struct ld *ld, const struct hl__ynode *n)
 {
 	struct hl_rulebase *rb = ld->rb;
 	const struct hl__ynode *k;
-	struct ident *prev;
+	struct hl__ident *prev;
 	size_t i, np;
 	int rc;
 
@@ -1077,7 +1000,7 @@ read_source_map(struct ld *ld, const struct hl__ynode *n)
 	np = n->nkid / 2;
 	if (np == 0)
 		return 0;
-	if (idtab_init(&ld->srcs, np) == -1 ||
+	if (hl__idtab_init(&ld->srcs, np) == -1 ||
 	    (rb->sources = hl__calloc(np, sizeof *rb->sources)) == NULL)
 		return nomem(ld);
 	rb->nsources = np;
@@ -1088,13 +1011,13 @@ read_source_map(struct ld *ld, const struct hl__ynode *n)
 				return rc;
 			continue;
 		}
-		if ((prev = idtab_find(&ld->srcs, k->str, k->len)) != NULL) {
+		if ((prev = hl__idtab_find(&ld->srcs, k->str, k->len)) != NULL) {
 			rc = fail(ld, k, k->str, "duplicate source '%.60s' "
 			    "(first at line %d)", k->str, prev->node->line);
 			if ((rc = go_on(ld, rc)) != 0)
 				return rc;
 		} else
-			idtab_add(&ld->srcs, k, K_SOURCE, i);
+			hl__idtab_add(&ld->srcs, k, HL__ID_SOURCE, i);
 		if ((rb->sources[i].id = hl__strndup(k->str, k->len)) == NULL)
 			return nomem(ld);
 		if ((rc = go_on(ld, get_string(ld, n->kid[2 * i + 1], k->str,
@@ -1184,7 +1107,7 @@ read_top(struct ld *ld, const struct hl__ynode *root)
 	}
 	rb->nrules = rb->nflags + rb->ncauses;
 	rb->nslots = HL__RULE_BASE + rb->nrules + 1;
-	if (idtab_init(&ld->ids, rb->nrules + rb->nstrategies) == -1)
+	if (hl__idtab_init(&ld->ids, rb->nrules + rb->nstrategies) == -1)
 		return nomem(ld);
 
 	for (i = 0; i + 1 < root->nkid; i += 2) {
@@ -1241,32 +1164,15 @@ static int
 resolve_rule(void *ctx, const char *id, size_t len)
 {
 	const struct ld *ld = ctx;
-	const struct ident *e;
+	const struct hl__ident *e;
 
-	if ((e = idtab_find(&ld->ids, id, len)) == NULL)
+	if ((e = hl__idtab_find(&ld->ids, id, len)) == NULL)
 		return -1;
-	if (e->kind == K_FLAG)
+	if (e->kind == HL__ID_FLAG)
 		return (int)e->index;
-	if (e->kind == K_CAUSE)
+	if (e->kind == HL__ID_CAUSE)
 		return (int)(ld->rb->nflags + e->index);
 	return -1;
-}
-
-/*
- * The id of table t closest to id[0..len) (of a kind in the mask 1 << K_*),
- * or NULL: for "did you mean".
- */
-static const char *
-suggest_id(const struct idtab *t, unsigned kinds, const char *id, size_t len)
-{
-	struct hl__suggest sg;
-	size_t i;
-
-	hl__suggest_init(&sg, id, len);
-	for (i = 0; i < t->cap; i++)
-		if (t->slot[i].key != NULL && (kinds & (1u << t->slot[i].kind)))
-			hl__suggest_try(&sg, t->slot[i].key, t->slot[i].len);
-	return hl__suggest_best(&sg);
 }
 
 static const char *
@@ -1274,7 +1180,8 @@ suggest_rule(void *ctx, const char *id, size_t len)
 {
 	const struct ld *ld = ctx;
 
-	return suggest_id(&ld->ids, 1u << K_FLAG | 1u << K_CAUSE, id, len);
+	return hl__idtab_suggest(&ld->ids, 1u << HL__ID_FLAG |
+	    1u << HL__ID_CAUSE, id, len);
 }
 
 /* Report a failed compile at the offending token of scalar n. */
@@ -1302,7 +1209,7 @@ static int
 resolve_sources(struct ld *ld, const struct pending *p)
 {
 	const struct hl__ynode *n = p->node, *s;
-	const struct ident *e;
+	const struct hl__ident *e;
 	const char *best;
 	char **v;
 	size_t i;
@@ -1316,12 +1223,12 @@ resolve_sources(struct ld *ld, const struct pending *p)
 	*p->count = n->nkid;
 	for (i = 0; i < n->nkid; i++) {
 		s = n->kid[i];
-		if ((e = idtab_find(&ld->srcs, s->str, s->len)) != NULL) {
+		if ((e = hl__idtab_find(&ld->srcs, s->str, s->len)) != NULL) {
 			v[i] = ld->rb->sources[e->index].id;
 			continue;
 		}
-		if ((best = suggest_id(&ld->srcs, 1u << K_SOURCE, s->str,
-		    s->len)) != NULL)
+		if ((best = hl__idtab_suggest(&ld->srcs, 1u << HL__ID_SOURCE,
+		    s->str, s->len)) != NULL)
 			rc = fail(ld, s, s->str, "unknown source '%.60s' "
 			    "(did you mean '%s'?)", s->str, best);
 		else
@@ -1338,7 +1245,7 @@ resolve_addresses(struct ld *ld, const struct pending *p, size_t *stamp)
 {
 	struct hl__strategy *s = p->target;
 	const struct hl__ynode *n = p->node, *a;
-	const struct ident *e;
+	const struct hl__ident *e;
 	const char *best;
 	size_t i, mark;
 	int rc;
@@ -1349,17 +1256,17 @@ resolve_addresses(struct ld *ld, const struct pending *p, size_t *stamp)
 	mark = (size_t)(s - ld->rb->strategies) + 1;
 	for (i = 0; i < n->nkid; i++) {
 		a = n->kid[i];
-		if ((e = idtab_find(&ld->ids, a->str, a->len)) == NULL) {
-			best = suggest_id(&ld->ids, 1u << K_CAUSE, a->str,
-			    a->len);
+		if ((e = hl__idtab_find(&ld->ids, a->str, a->len)) == NULL) {
+			best = hl__idtab_suggest(&ld->ids, 1u << HL__ID_CAUSE,
+			    a->str, a->len);
 			rc = best != NULL ? fail(ld, a, a->str, "'addresses' "
 			    "names unknown cause '%.60s' (did you mean "
 			    "'%s'?)", a->str, best) : fail(ld, a, a->str,
 			    "'addresses' names unknown cause '%.60s'", a->str);
-		} else if (e->kind != K_CAUSE)
+		} else if (e->kind != HL__ID_CAUSE)
 			rc = fail(ld, a, a->str, "'addresses' names '%.60s', "
 			    "which is a %s, not a cause", a->str,
-			    e->kind == K_FLAG ? "red flag" : "strategy");
+			    e->kind == HL__ID_FLAG ? "red flag" : "strategy");
 		else if (stamp[e->index] == mark)
 			rc = fail(ld, a, a->str, "'addresses' names cause "
 			    "'%.60s' twice", a->str);
