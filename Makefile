@@ -376,15 +376,6 @@ check-fuzz-replay: $(REPLAY_LOGS)
 	@echo "check-fuzz-replay: $(words $(REPLAY_LOGS)) fuzz corpora replayed" \
 	    "with ASan+UBSan"
 
-# ---- loader: examples of the loader's pages, run as printed -----------------
-
-check: check-loader-examples
-check-loader-examples: build/log/man-example.log
-
-build/log/man-example.log: tests/man/lint-example.sh \
-		man/man3/hl_rulebase_lint.3 lib/libheavylegs.so FORCE
-	@$(call run_log,CC='$(CC)' sh tests/man/lint-example.sh)
-
 need-valgrind:
 	@$(call need,$(VALGRIND),valgrind)
 
@@ -633,7 +624,6 @@ include $(sort $(wildcard mk/*.mk))
 
 , := ,
 
-.PHONY: check-loader-examples
 .PHONY: all check $(CHECK_STEPS) demo bench fuzz abi-baseline install \
 	uninstall deps deps-fuzz clean distclean help need-yaml need-check \
 	need-fuzz need-valgrind need-python FORCE
