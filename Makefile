@@ -86,7 +86,8 @@ Q := @
 E := @printf '  %-8s %s\n'
 endif
 
-BASE_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
+BASE_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
+	-Wmissing-prototypes -Wstrict-prototypes -Wundef -Wvla -Wformat=2
 LIB_CFLAGS = $(BASE_CFLAGS) -fPIC -fvisibility=hidden -Iinclude -Ilib \
 	$(YAML_CFLAGS)
 EX_CFLAGS = $(BASE_CFLAGS) -Iinclude
