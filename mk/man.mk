@@ -21,7 +21,7 @@ build/log/man-examples.log: tests/man/examples.sh $(MAN3_PAGES) \
 check-man-domain: build/log/man-domain.log
 
 build/log/man-domain.log: tests/man/domain.sh rules/heavylegs.yaml \
-		man/man7/heavylegs-domain.7 FORCE
+		lib/vocab_table.h man/man7/heavylegs-domain.7 FORCE
 	@$(call run_log,sh tests/man/domain.sh)
 
 .PHONY: check-man-examples check-man-domain

@@ -3,7 +3,7 @@
 # domain.sh - checks that heavylegs-domain(7) quotes the default rulebase as
 # it is: every cause's leak, every condition of rules/heavylegs.yaml with its
 # weight, lowering factor or urgency, every `applies` and every strategy
-# condition, and nothing else.  When the rulebase changes, the page must change with it.
+# condition, and nothing else; and every input of lib/vocab_table.h.  When the rulebase changes, the page must change with it.
 #
 # usage: sh tests/man/domain.sh   (from the top directory)
 set -eu
@@ -55,10 +55,25 @@ want != "" && !/^\./ { print want "|" cond($0); want = ""; next }
 /^Condition: *$/ { want = "S"; next }
 ' "$page" | sort > "$out/page"
 
+# Every input of lib/vocab_table.h, in struct order, under "The inputs".
+sed -n -E 's/^[[:space:]]*(NUM|CNT|TRI|ENM)\(([a-z0-9_]*),.*/\2/p' \
+    lib/vocab_table.h > "$out/inputs"
+awk '
+/^\.Ss / { inl = ($0 == ".Ss The inputs"); next }
+/^\.S[hs] / { inl = 0 }
+inl && /^\.It Va / { n = $3; sub(/\[28\]$/, "", n); print n }
+' "$page" > "$out/page-inputs"
+if ! cmp -s "$out/inputs" "$out/page-inputs"; then
+	echo "$page does not list the inputs of lib/vocab_table.h in order" \
+	    "(< only in the table, > only in the page):" >&2
+	diff "$out/inputs" "$out/page-inputs" >&2 || :
+	exit 1
+fi
+
 if ! cmp -s "$out/rules" "$out/page"; then
 	echo "$page does not quote $rules as it is" \
 	    "(< only in the rulebase, > only in the page):" >&2
 	diff "$out/rules" "$out/page" >&2 || :
 	exit 1
 fi
-echo "domain: $page quotes all $(wc -l < "$out/rules") leaks and conditions of $rules with their weights"
+echo "domain: $page quotes all $(wc -l < "$out/rules") leaks and conditions of $rules with their weights, and the $(wc -l < "$out/inputs") inputs of lib/vocab_table.h"
