@@ -42,6 +42,19 @@ static const struct {
 /* Relative tolerance under which two question gains count as a tie. */
 #define GAIN_TIE	1e-12
 
+/*
+ * heavylegs-domain(7), SCORING: confidence (the mean coverage of the
+ * causes) below CONFIDENCE_LOW is low; QUESTIONS: the questions ranked by
+ * gain are asked when confidence is low or the leading cause's coverage is
+ * below LEAD_COVERAGE_ASK.  A question costing more than COST_FREE divides
+ * its gain by its cost.
+ */
+#define CONFIDENCE_LOW		0.25
+#define LEAD_COVERAGE_ASK	0.5
+#define COST_FREE		1
+/* Value slot 0 is the double at this byte offset of hl_inputs (vocab.h). */
+#define INPUTS_FIRST_SLOT	offsetof(hl_inputs, age_years)
+
 /* Three-valued truth of a condition as an evidence state; absent is true. */
 static int
 cond_state(const struct hl__cond *c, const double *slots)
@@ -538,7 +551,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 		if (isnan(s[screen[k].slot]))
 			r->questions[r->nquestions++] = screen[k].name;
 	if (!r->confidence_low && (first_cause == NULL ||
-	    !(first_cause->coverage < 0.5)))
+	    !(first_cause->coverage < LEAD_COVERAGE_ASK)))
 		return;
 
 	if (nd > HL__NINPUT_SLOTS)
@@ -569,7 +582,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 			r->gain[k] = 0;
 			continue;
 		}
-		if (hl__input_defs[k].cost > 1)
+		if (hl__input_defs[k].cost > COST_FREE)
 			r->gain[k] /= hl__input_defs[k].cost;
 	}
 	for (q = 0; q < HL__MAX_GAIN_QUESTIONS; q++) {
@@ -597,7 +610,8 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 	r->rb = rb;
 	r->gen++;
 	r->assessed = 1;
-	memcpy(s, (const char *)&r->full + 8, HL__NINPUT_SLOTS * sizeof *s);
+	memcpy(s, (const char *)&r->full + INPUTS_FIRST_SLOT,
+	    HL__NINPUT_SLOTS * sizeof *s);
 	if (hl__menses_ignored(&r->full))
 		s[HL__SLOT_OF(menstrual_status)] = NAN;
 	hl__derive(&r->full, s + HL__METRIC_BASE);
@@ -650,7 +664,7 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 		sum += r->recs[nf + i].coverage;
 	}
 	r->confidence = nc > 0 ? sum / (double)nc : NAN;
-	r->confidence_low = r->confidence < 0.25;
+	r->confidence_low = r->confidence < CONFIDENCE_LOW;
 
 	for (i = 0; i < rb->nstrategies; i++)
 		eval_strategy(r, i);
