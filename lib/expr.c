@@ -1238,7 +1238,7 @@ eval(const hl__expr *x, const double *slots, int open)
 
 /* The evaluator of the fast code (see enum fop); open as in eval(). */
 static double
-eval_fast(const hl__expr *x, const double *slots, int open)
+eval_fast(const hl__expr *x, const double *slots, int open, int *met)
 {
 	const uint32_t *c = x->fast;
 	double st[STACK_MAX], a, b;
@@ -1286,8 +1286,11 @@ eval_fast(const hl__expr *x, const double *slots, int open)
 		case OP_KNOWN:
 			if (!isnan(st[sp - 1]))
 				st[sp - 1] = 1.0;
-			else if (!open)
-				st[sp - 1] = 0.0;
+			else {
+				*met = 1;
+				if (!open)
+					st[sp - 1] = 0.0;
+			}
 			break;
 		case OP_AND:
 			/* the left operand was true or unknown (FOP_JF) */
@@ -1326,17 +1329,41 @@ eval_fast(const hl__expr *x, const double *slots, int open)
 double
 hl__expr_eval(const hl__expr *x, const double *slots)
 {
+	int met = 0;
+
 	if (x != NULL && x->fast != NULL)
-		return eval_fast(x, slots, 0);
+		return eval_fast(x, slots, 0, &met);
 	return eval(x, slots, 0);
 }
 
 double
 hl__expr_eval_open(const hl__expr *x, const double *slots)
 {
+	int met = 0;
+
 	if (x != NULL && x->fast != NULL)
-		return eval_fast(x, slots, 1);
+		return eval_fast(x, slots, 1, &met);
 	return eval(x, slots, 1);
+}
+
+/*
+ * Both at once: the open reading differs only where a known() met an
+ * unknown value, so the second run happens only then.
+ */
+double
+hl__expr_eval_both(const hl__expr *x, const double *slots, double *open)
+{
+	double v;
+	int met = 0;
+
+	if (x == NULL || x->fast == NULL) {
+		v = eval(x, slots, 0);
+		*open = x != NULL && x->uses_known ? eval(x, slots, 1) : v;
+		return v;
+	}
+	v = eval_fast(x, slots, 0, &met);
+	*open = met ? eval_fast(x, slots, 1, &met) : v;
+	return v;
 }
 
 #ifdef HL_TESTING

@@ -79,6 +79,9 @@ double hl__expr_eval(const hl__expr *x, const double *slots);
  */
 double hl__expr_eval_open(const hl__expr *x, const double *slots);
 int hl__expr_uses_known(const hl__expr *x);
+/* hl__expr_eval(), returned, and hl__expr_eval_open() in *open. */
+double hl__expr_eval_both(const hl__expr *x, const double *slots,
+    double *open);
 
 #ifdef HL_TESTING
 /* The evaluator hl__expr_eval() runs when no fast code was built. */
