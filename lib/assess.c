@@ -436,7 +436,7 @@ before(const struct hl_finding *a, const struct hl_finding *b)
 	return a->index < b->index;
 }
 
-/* List the findings in report order (insertion sort: small, stable). */
+/* List the findings in report order (before()); see below. */
 static void
 order_findings(struct hl_report *r, size_t nrecs)
 {
