@@ -1244,6 +1244,16 @@ eval_fast(const hl__expr *x, const double *slots, int open, int *met)
 	double st[STACK_MAX], a, b;
 	size_t pc = 0, sp = 0, n = x->nfast;
 
+	/* a condition that is one input or one comparison */
+	if (n == 1 && INS_OP(c[0]) == OP_LOAD)
+		return slots[INS_ARG(c[0])];
+	if (n == 3 && INS_OP(c[0]) == FOP_LCMP) {
+		a = slots[c[1]];
+		b = x->k[c[2]];
+		return isnan(a) || isnan(b) ? NAN :
+		    (double)CMP(INS_ARG(c[0]), a, b);
+	}
+
 	while (pc < n) {
 		uint32_t ins = c[pc];
 

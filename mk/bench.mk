@@ -38,6 +38,12 @@ bench-callgrind: $(BENCH_PROG)
 	$(Q)n=$$(sed -n 's/^callgrind_assessments: //p' build/bench/callgrind.txt); \
 	ir=$$(sed -n 's/^summary: //p' build/bench/callgrind.out); \
 	echo "callgrind_instructions_per_assessment: $$((ir / n))"
+	$(Q)$(VALGRIND) --tool=callgrind --toggle-collect=hl_report_json \
+	    --callgrind-out-file=build/bench/callgrind-json.out \
+	    $(BENCH_PROG) -j $(CALLGRIND_RUNNERS) > build/bench/callgrind.txt 2>/dev/null
+	$(Q)n=$$(sed -n 's/^callgrind_assessments: //p' build/bench/callgrind.txt); \
+	ir=$$(sed -n 's/^summary: //p' build/bench/callgrind-json.out); \
+	echo "callgrind_instructions_per_json_report: $$((ir / (n - 1)))"
 
 clean: clean-bench
 clean-bench:

@@ -1035,6 +1035,58 @@ check_roundtrip(void)
 	}
 }
 
+/*
+ * The shortest form without a precision, as %.15g, %.16g or %.17g (the
+ * first that reads back) writes it, for decimals of every size the fast
+ * path takes and the ones it leaves (C locale).
+ */
+START_TEST(strconv_fast_same)
+{
+	static const double scale[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7 };
+	char got[64], want[64];
+	uint64_t st = 99;
+	double v, back;
+	int i, p;
+
+	for (i = 0; i < 200000; i++) {
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		switch (i % 4) {
+		case 0:		/* a decimal with 0..7 digits after the point */
+			v = (double)((st >> 20) % 100000000) /
+			    scale[(st >> 8) % 8];
+			break;
+		case 1:		/* any bits */
+			memcpy(&v, &st, sizeof v);
+			if (!isfinite(v))
+				continue;
+			break;
+		case 2:		/* near the edges: 1e-4, 1e14 */
+			v = ((st >> 11) % 2 ? 1e-4 : 1e14) *
+			    (0.999 + (double)((st >> 20) % 3000) * 1e-6);
+			break;
+		default:	/* scores: noisy-OR products */
+			v = 1 - (1 - (double)((st >> 20) % 100) / 100) *
+			    (1 - (double)((st >> 30) % 100) / 100);
+			break;
+		}
+		if (st >> 63)
+			v = -v;
+		if (v == 0)
+			v = 0.0;
+		for (p = 15; p <= 17; p++) {
+			snprintf(want, sizeof want, "%.*g", p, v);
+			if (strtod(want, NULL) == v)
+				break;
+		}
+		hl__fmt_double(got, sizeof got, v, -1);
+		ck_assert_msg(strcmp(got, want) == 0, "%.17g: got %s, want %s",
+		    v, got, want);
+		ck_assert(hl__parse_double(got, strlen(got), &back) == 0 &&
+		    back == v);
+	}
+}
+END_TEST
+
 START_TEST(strconv_c)
 {
 	check_parses();
@@ -1282,6 +1334,7 @@ suite_expr(void)
 
 	tc = tcase_create("strconv");
 	tcase_add_test(tc, strconv_c);
+	tcase_add_test(tc, strconv_fast_same);
 	tcase_add_test(tc, strconv_de);
 	suite_add_tcase(s, tc);
 

@@ -5,6 +5,7 @@
  *   tests/bench/bench [-n runners] [-r rules.yaml] [-f frozen.yaml]
  *   tests/bench/bench -c count     assess `count` runners once, for
  *                                  valgrind --tool=callgrind
+ *   tests/bench/bench -j count     the same, each report also as JSON
  *
  * The runners are generated from a fixed seed, so every run and every
  * machine sees the same ones.  Allocations are counted by this program's
@@ -417,7 +418,8 @@ main(int argc, char **argv)
 	size_t nrun = DEFAULT_RUNNERS, ncg = 0, i, need, len, tlen, nrules;
 	double t0, t, h0, h_rb, rate1, rate2, base_rate = 0;
 	long a0;
-	int k, a, times[3] = { 1, 10, 100 };
+	int k, a, times[3] = { 1, 10, 100 }, json_too = 0;
+	static char json_buf[JSON_CAP];
 
 	for (a = 1; a < argc; a++) {
 		if (a + 1 >= argc)
@@ -426,6 +428,10 @@ main(int argc, char **argv)
 			nrun = strtoul(argv[++a], NULL, 10);
 		else if (strcmp(argv[a], "-c") == 0)
 			ncg = strtoul(argv[++a], NULL, 10);
+		else if (strcmp(argv[a], "-j") == 0) {
+			ncg = strtoul(argv[++a], NULL, 10);
+			json_too = 1;
+		}
 		else if (strcmp(argv[a], "-r") == 0)
 			rules_path = argv[++a];
 		else if (strcmp(argv[a], "-f") == 0)
@@ -448,7 +454,9 @@ main(int argc, char **argv)
 		if (hl_assess(rb, &runners[0], &r, NULL) != HL_OK)
 			return 1;
 		for (i = 0; i < ncg; i++)
-			if (hl_assess(rb, &runners[i], &r, NULL) != HL_OK)
+			if (hl_assess(rb, &runners[i], &r, NULL) != HL_OK ||
+			    (json_too && hl_report_json(r, json_buf,
+			    sizeof json_buf, &need) != HL_OK))
 				return 1;
 		printf("callgrind_assessments: %zu\n", ncg + 1);
 		hl_report_free(r);
