@@ -86,7 +86,8 @@ Q := @
 E := @printf '  %-8s %s\n'
 endif
 
-BASE_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
+BASE_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
+	-Wmissing-prototypes -Wstrict-prototypes -Wundef -Wvla -Wformat=2
 LIB_CFLAGS = $(BASE_CFLAGS) -fPIC -fvisibility=hidden -Iinclude -Ilib \
 	$(YAML_CFLAGS)
 EX_CFLAGS = $(BASE_CFLAGS) -Iinclude
@@ -369,15 +370,6 @@ check-fuzz-replay: $(REPLAY_LOGS)
 	@echo "check-fuzz-replay: $(words $(REPLAY_LOGS)) fuzz corpora replayed" \
 	    "with ASan+UBSan"
 
-# ---- loader: examples of the loader's pages, run as printed -----------------
-
-check: check-loader-examples
-check-loader-examples: build/log/man-example.log
-
-build/log/man-example.log: tests/man/lint-example.sh \
-		man/man3/hl_rulebase_lint.3 lib/libheavylegs.so FORCE
-	@$(call run_log,CC='$(CC)' sh tests/man/lint-example.sh)
-
 need-valgrind:
 	@$(call need,$(VALGRIND),valgrind)
 
@@ -620,7 +612,6 @@ include $(sort $(wildcard mk/*.mk))
 
 , := ,
 
-.PHONY: check-loader-examples
 .PHONY: all check $(CHECK_STEPS) demo bench fuzz abi-baseline install \
 	uninstall deps deps-fuzz clean distclean help need-yaml need-check \
 	need-fuzz need-valgrind need-python FORCE

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compiler.h"
 #include "error.h"
 
 /* A message being built into a fixed buffer. */
@@ -195,6 +196,8 @@ advance(struct msgbuf *m, int n)
 	} else
 		m->len += (size_t)n;
 }
+
+static void append(struct msgbuf *, const char *, ...) HL__PRINTF(2, 3);
 
 static void
 append(struct msgbuf *m, const char *fmt, ...)

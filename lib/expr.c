@@ -463,13 +463,14 @@ need_resolved(struct parser *p, const struct desc *d)
 	return fail_unknown(p, d->name_off, d->name_len);
 }
 
+/* Fail with the message pre "enum <name>" post, naming enum input d. */
 static int
 fail_enum(struct parser *p, size_t off, const struct desc *d,
-    const char *fmt)
+    const char *pre, const char *post)
 {
 	const char *name = hl__input_defs[d->enum_in].name;
 
-	fail(p, HL_ESCHEMA, off, 0, 0, fmt, name);
+	fail(p, HL_ESCHEMA, off, 0, 0, "%senum %s%s", pre, name, post);
 	sanitise(p->e->name, name, strlen(name));
 	return HL_ESCHEMA;
 }
@@ -513,7 +514,7 @@ check_eq(struct parser *p, size_t opoff, struct desc *d1, struct desc *d2)
 		en = d2, val = d1;
 	else if (d1->type == HL__T_ENUM)
 		return fail_enum(p, d2->off, d1,
-		    "enum %s can only be compared with one of its values");
+		    "", " can only be compared with one of its values");
 	if (en != NULL) {
 		if (as_enum_value(p, val, en, &r))
 			return 0;
@@ -548,7 +549,7 @@ check_eq(struct parser *p, size_t opoff, struct desc *d1, struct desc *d2)
 			    sanitise(p->nb[1], name, strlen(name)));
 		}
 		return fail_enum(p, val->off, en,
-		    "enum %s can only be compared with one of its values");
+		    "", " can only be compared with one of its values");
 	}
 	if ((r = need_resolved(p, d1)) != 0 ||
 	    (r = need_resolved(p, d2)) != 0)
@@ -578,7 +579,7 @@ check_bin(struct parser *p, int tk, size_t opoff, const struct desc *d,
 		return r;
 	if (d->type == HL__T_ENUM)
 		return fail_enum(p, opoff, d,
-		    "enum %s can only be compared with == or !=");
+		    "", " can only be compared with == or !=");
 	if (d->type != want) {
 		if (want == HL__T_BOOL)
 			return fail(p, HL_ESCHEMA, opoff, opoff,
@@ -837,7 +838,7 @@ subexpr(struct parser *p, struct desc *d, int limit)
 			return r;
 		if (d->type == HL__T_ENUM)
 			return fail_enum(p, off, d,
-			    "enum %s can only be compared with == or !=");
+			    "", " can only be compared with == or !=");
 		if (isnot && d->type != HL__T_BOOL)
 			return fail(p, HL_ESCHEMA, off, off, 3,
 			    "'not' needs yes/no, not a number");
@@ -1105,10 +1106,11 @@ hl__expr_compile(const char *src, size_t len, const struct hl__expr_env *env,
 			r = fail(&p, HL_ESCHEMA, d.off, 0, 0,
 			    "condition must be yes/no, not a number");
 		else if (d.type == HL__T_ENUM)
-			r = fail_enum(&p, d.off, &d, want == HL__T_BOOL ?
-			    "condition must be yes/no: compare enum %s with "
-			    "== or != and one of its values" :
-			    "enum %s can only be compared with == or !=");
+			r = want == HL__T_BOOL ? fail_enum(&p, d.off, &d,
+			    "condition must be yes/no: compare ",
+			    " with == or != and one of its values") :
+			    fail_enum(&p, d.off, &d, "",
+			    " can only be compared with == or !=");
 		else
 			r = fail(&p, HL_ESCHEMA, d.off, 0, 0,
 			    "expected %s, not %s", type_name(want),

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "compiler.h"
 #include "error.h"
 #include "expr.h"
 #include "loader.h"
@@ -165,6 +166,9 @@ utf8_clean(char *s)
 	}
 	*w = '\0';
 }
+
+static int vfail_at(struct ld *, int, int, int, const char *, const char *,
+    va_list) HL__PRINTF(6, 0);
 
 static int
 vfail_at(struct ld *ld, int code, int line, int column, const char *name,

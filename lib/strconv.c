@@ -146,14 +146,20 @@ isnumch(char c)
 	return isdig(c) || c == 'e' || c == '+' || c == '-';
 }
 
-/* snprintf, then any radix text that is not '.' becomes '.'; the length. */
+/*
+ * snprintf "%.*f" (conv 'f') or "%.*g" (conv 'g'), then any radix text that
+ * is not '.' becomes '.'; the length.
+ */
 static size_t
-fmt_c(char *buf, size_t cap, const char *fmt, int prec, double v)
+fmt_c(char *buf, size_t cap, char conv, int prec, double v)
 {
 	size_t i, j, n;
 	int r;
 
-	r = snprintf(buf, cap, fmt, prec, v);
+	if (conv == 'f')
+		r = snprintf(buf, cap, "%.*f", prec, v);
+	else
+		r = snprintf(buf, cap, "%.*g", prec, v);
 	if (r < 0)
 		r = 0;
 	n = (size_t)r < cap ? (size_t)r : cap - 1;
@@ -242,7 +248,7 @@ hl__fmt_double(char *buf, size_t cap, double v, int prec)
 		if (prec >= 0) {
 			if (prec > 99)
 				prec = 99;
-			n = fmt_c(tmp, sizeof tmp, "%.*f", prec, v);
+			n = fmt_c(tmp, sizeof tmp, 'f', prec, v);
 		} else {
 			int p;
 
@@ -250,7 +256,7 @@ hl__fmt_double(char *buf, size_t cap, double v, int prec)
 			for (p = 15; n == 0; p++) {
 				double back;
 
-				n = fmt_c(tmp, sizeof tmp, "%.*g", p, v);
+				n = fmt_c(tmp, sizeof tmp, 'g', p, v);
 				if (p == 17 || (hl__parse_double(tmp, n,
 				    &back) == 0 && back == v))
 					break;

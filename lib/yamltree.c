@@ -7,6 +7,7 @@
 #include <yaml.h>
 
 #include "alloc.h"
+#include "compiler.h"
 #include "heavylegs.h"
 #include "yamltree.h"
 
@@ -134,6 +135,9 @@ yerr(struct ytree *t, int code, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+static int vyerr(struct ytree *, int, int, int, const char *, va_list)
+    HL__PRINTF(5, 0);
 
 static int
 vyerr(struct ytree *t, int code, int line, int column, const char *fmt,

@@ -1309,7 +1309,7 @@ START_TEST(text_misc)
 }
 END_TEST
 
-Suite *
+static Suite *
 suite_expr(void)
 {
 	Suite *s = suite_create("expr");
