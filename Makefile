@@ -276,12 +276,6 @@ $(FUZZERS): build/fuzz/fuzz_%: build/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined \
 	    $(LDFLAGS) -o $@ $^ $(YAML_LIBS) -lm
 
-# Benchmarks: the release library, as a user would link it.
-tests/bench: tests/bench.c lib/libheavylegs.so build/flags
-	$(E) CCLD $@
-	$(Q)$(CC) $(EX_CFLAGS) $(CPPFLAGS) $(CFLAGS) -o $@ $< \
-	    -Llib $(LDFLAGS) -lheavylegs -lm $(RPATH)
-
 # ---- what is missing -----------------------------------------------------------
 
 # $(call need,COMMAND,DEBIAN PACKAGE): stop, naming the package, unless
@@ -470,13 +464,7 @@ demo: all
 	else echo "demo: examples/hl-assess.c and examples/sample-runner.txt" \
 	    "are not written yet; nothing to run."; fi
 
-ifneq ($(wildcard tests/bench.c),)
-bench: tests/bench
-	tests/bench
-else
-bench:
-	@echo "tests/bench.c does not exist yet; nothing to benchmark." >&2; exit 1
-endif
+# `make bench`: mk/bench.mk.
 
 # libFuzzer: each target for FUZZ_SECONDS over a copy of its corpus in
 # build/fuzz/corpus/<name> (new inputs land there, not in the source tree).
@@ -596,7 +584,7 @@ configure: configure.ac m4/pkg.m4
 clean:
 	rm -rf build
 	rm -f $(GEN_RULES) lib/*.tmp lib/libheavylegs.so* $(STLIB)
-	rm -f $(EXAMPLES) $(CHECK_PROGS) tests/bench
+	rm -f $(EXAMPLES) $(CHECK_PROGS)
 	rm -f heavylegs.pc heavylegs.pc.*.tmp HL-PREFIX
 
 distclean: clean
@@ -611,7 +599,7 @@ help:
 	@echo "  check-python check-fuzz-replay check-abi check-outside check-compat"
 	@echo "                 one step of check"
 	@echo "  demo           examples/hl-assess examples/sample-runner.txt"
-	@echo "  bench          build and run tests/bench"
+	@echo "  bench          build and run tests/bench/bench (mk/bench.mk)"
 	@echo "  fuzz           libFuzzer, FUZZ_SECONDS=$(FUZZ_SECONDS) per target (clang)"
 	@echo "  abi-baseline   regenerate $(ABI_BASELINE)"
 	@echo "  install uninstall   prefix=$(prefix) DESTDIR=$(DESTDIR)"
