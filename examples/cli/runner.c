@@ -482,6 +482,22 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 		    "a mapping");
 		goto out;
 	}
+	/* {"inputs": {...}, ...}: a runner wrapped with other data */
+	for (pair = root->data.mapping.pairs.start;
+	    pair < root->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&doc, pair->key);
+		v = yaml_document_get_node(&doc, pair->value);
+		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		key = (const char *)k->data.scalar.value;
+		if (strcmp(key, "id") == 0 && v->type == YAML_SCALAR_NODE)
+			snprintf(r->id, sizeof r->id, "%.120s",
+			    (const char *)v->data.scalar.value);
+		if (strcmp(key, "inputs") == 0 && v->type == YAML_MAPPING_NODE) {
+			root = v;
+			break;
+		}
+	}
 	for (pair = root->data.mapping.pairs.start;
 	    pair < root->data.mapping.pairs.top; pair++) {
 		k = yaml_document_get_node(&doc, pair->key);

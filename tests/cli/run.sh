@@ -130,6 +130,13 @@ run 0 same-set "$assess" -j --set thirsty=yes --set sex=female \
 for f in same-json same-yaml same-set; do
 	cmp -s same-text.out $f.out && ok || fail "$f assesses differently"
 done
+printf '{"id": "story", "expected": {"triage": 0},\n "inputs": {"thirsty": true, "sex": "female", "daily_sleep_h": [6, null, 7]}}\n' > wrapped.json
+run 0 same-wrapped "$assess" -j wrapped.json
+cmp -s same-text.out same-wrapped.out && ok || fail "an \"inputs\" object assesses differently"
+printf '{"id": "story",\n "inputs": {"thirsty": 7,\n  "sexx": "female"}}\n' > wrapped-bad.json
+run 65 wrapped-bad "$assess" -j wrapped-bad.json
+has wrapped-bad.err "hl-assess: wrapped-bad.json:2: thirsty 7 is not 0 (no) or 1 (yes)"
+has wrapped-bad.err "hl-assess: wrapped-bad.json:3: unknown input 'sexx' (did you mean 'sex'?)"
 # --set overrides the file
 run 0 set-over "$assess" -j --set thirsty=no same.txt
 cmp -s same-text.out set-over.out && fail "--set did not change the runner" || ok
