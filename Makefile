@@ -30,7 +30,9 @@ SAN_CC ?= gcc
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 20
 VALGRIND ?= valgrind
-PYTHON ?= python3
+# Debian's own interpreter sees Debian's python3-* packages (pandas, Dask);
+# a python3 earlier on PATH (pyenv, a venv) may not.
+PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
 # mandoc puts makewhatis in /usr/sbin, which is not on a user's PATH.
 MAKEWHATIS ?= $(or $(shell command -v makewhatis 2>/dev/null),$(wildcard /usr/sbin/makewhatis),makewhatis)
 
@@ -45,7 +47,9 @@ pkgconfigdir ?= $(libdir)/pkgconfig
 
 # Debian packages: what `make deps` installs, and what messages name.
 DEPS_PKGS ?= gcc make libc6-dev pkgconf libyaml-dev check valgrind mandoc \
-	abigail-tools python3 locales autoconf
+	abigail-tools python3 locales autoconf \
+	python3-pandas python3-dask python3-distributed python3-setuptools \
+	python3-pip python3-venv
 FUZZ_PKGS ?= clang libclang-rt-14-dev
 
 # pkg-config runs once per make, and not at all when config.mk (or the
@@ -348,7 +352,7 @@ build/log/asan/%.log: build/asan/tests/% FORCE
 	@$(call run_log,UBSAN_OPTIONS=print_stacktrace=1 ./$<)
 
 build/log/python/%.log: tests/%.py all FORCE | need-python
-	@$(call run_log,HL_LIBRARY=lib/$(SONAME) PYTHONPATH=examples \
+	@$(call run_log,HL_LIBRARY=lib/$(SONAME) PYTHONPATH=python \
 	    PYTHONDONTWRITEBYTECODE=1 $(PYTHON) $<)
 
 build/log/fuzz/%.log: build/asan/fuzz/replay_% FORCE
@@ -363,8 +367,9 @@ check-valgrind: $(VG_LOGS)
 check-asan: $(SAN_LOGS)
 	@echo "check-asan: $(words $(SAN_LOGS)) suites passed with ASan+UBSan ($(SAN_CC))"
 
+# The package's own tests (tests/python) join in mk/python.mk.
 check-python: $(PY_LOGS)
-	@echo "check-python: $(words $(PY_LOGS)) Python test files passed"
+	@echo "check-python: $(words $(PY_LOGS)) Python scripts passed"
 
 check-fuzz-replay: $(REPLAY_LOGS)
 	@echo "check-fuzz-replay: $(words $(REPLAY_LOGS)) fuzz corpora replayed" \

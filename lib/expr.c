@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "compiler.h"
 #include "error.h"
 #include "expr.h"
 #include "heavylegs.h"
@@ -138,9 +139,7 @@ struct parser {
 static int subexpr(struct parser *, struct desc *, int);
 static int fail(struct parser *, int, size_t, size_t, size_t, const char *,
     ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
+    HL__PRINTF(6, 7)
     ;
 
 /* One level deeper, at the ( known( not or minus at off. */
@@ -208,9 +207,7 @@ nm(struct parser *p, int which, size_t off, size_t len)
  * Record an error: code, offset, the offending name (name_len bytes at
  * name_off of src, or none when name_len is 0) and a message.
  */
-#if defined(__GNUC__)
-__attribute__((format(printf, 6, 7)))
-#endif
+HL__PRINTF(6, 7)
 static int
 fail(struct parser *p, int code, size_t off, size_t name_off,
     size_t name_len, const char *fmt, ...)
@@ -221,7 +218,7 @@ fail(struct parser *p, int code, size_t off, size_t name_off,
 	p->e->offset = off;
 	sanitise(p->e->name, p->src + name_off, name_len);
 	va_start(ap, fmt);
-	vsnprintf(p->e->message, sizeof p->e->message, fmt, ap);
+	hl__vformat(p->e->message, sizeof p->e->message, fmt, ap);
 	va_end(ap);
 	return code;
 }
