@@ -157,9 +157,9 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct hl__expr_env strategy = {
-		resolve, NULL, NRULES, 1
+		resolve, NULL, NRULES, 1, NULL
 	};
-	static const struct hl__expr_env flag = { NULL, NULL, NRULES, 0 };
+	static const struct hl__expr_env flag = { NULL, NULL, NRULES, 0, NULL };
 	const char *s = (const char *)data;
 
 	check_expr(s, size, &strategy, HL__T_BOOL);
