@@ -8,3 +8,54 @@ check-alloc-full: tests/check_alloc
 	HL_ALLOC_FULL=1 ./tests/check_alloc
 
 .PHONY: check-alloc-full
+
+# ---- ThreadSanitizer ---------------------------------------------------------
+#
+# tests/check_threads built with -fsanitize=thread (gcc, as SAN_CC) against
+# the library as released (no HL_TESTING: its allocation-failure hook is
+# process-wide test state): 8 threads on one rulebase, HL_THREADS_N
+# assessments each; any report fails.
+TSAN_CC ?= $(SAN_CC)
+TSAN_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=thread
+TSAN_LIB_OBJS := $(LIB_SRCS:lib/%.c=build/tsan/lib/%.o)
+TSAN_RUN := CK_FORK=no TSAN_OPTIONS='halt_on_error=1 exitcode=66 second_deadlock_stack=1'
+THREADS_N ?= 500
+
+build/tsan/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(TSAN_CC)|$(TSAN_FLAGS)' | cmp -s - $@ || echo '$(TSAN_CC)|$(TSAN_FLAGS)' > $@
+
+build/tsan/lib/%.o: lib/%.c build/flags build/tsan/flags | need-yaml
+	@mkdir -p $(@D)
+	$(E) TSAN-CC $@
+	$(Q)$(TSAN_CC) $(LIB_CFLAGS) -DHL_BUILDING_LIBRARY $(CPPFLAGS) \
+	    $(TSAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
+
+build/tsan/tests/%.o: tests/%.c build/flags build/tsan/flags | need-check need-yaml
+	@mkdir -p $(@D)
+	$(E) TSAN-CC $@
+	$(Q)$(TSAN_CC) $(LIB_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) \
+	    $(TSAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
+
+build/tsan/tests/check_threads: build/tsan/tests/check_threads.o $(TSAN_LIB_OBJS)
+	$(E) TSAN-LD $@
+	$(Q)$(TSAN_CC) $(TSAN_FLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ $^ \
+	    $(CHECK_LIBS) $(YAML_LIBS) -lm -pthread
+
+build/log/tsan/check_threads.log: build/tsan/tests/check_threads FORCE
+	@$(call run_log,$(TSAN_RUN) HL_THREADS_N=$(THREADS_N) ./$<)
+
+check: check-threads
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+demo: | check-threads
+endif
+check-threads: build/log/tsan/check_threads.log
+	@echo "check-threads: 8 threads x $(THREADS_N) assessments, no ThreadSanitizer report"
+
+# The full count: 8 threads x 100,000 assessments (several minutes).
+check-threads-full: build/tsan/tests/check_threads
+	$(TSAN_RUN) HL_THREADS_N=100000 ./build/tsan/tests/check_threads
+
+-include $(TSAN_LIB_OBJS:.o=.d) build/tsan/tests/check_threads.d
+
+.PHONY: check-threads check-threads-full
