@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compiler.h"
 #include "error.h"
 
 /* A message being built into a fixed buffer. */
@@ -97,6 +98,40 @@ hl__utf8_len(const char *s, size_t n)
 		if ((u[i] & 0xc0) != 0x80)
 			return 0;
 	return need;
+}
+
+/*
+ * Drop the bytes of s that do not make up a whole UTF-8 character: a
+ * "%.60s" of the rulebase's text (or the message buffer) may cut one, and
+ * error text must stay valid UTF-8 for the bindings.
+ */
+static void
+utf8_clean(char *s)
+{
+	char *r = s, *w = s, *end = s + strlen(s);
+	size_t n;
+
+	while (r < end) {
+		if ((n = hl__utf8_len(r, (size_t)(end - r))) == 0) {
+			r++;
+			continue;
+		}
+		memmove(w, r, n);
+		w += n;
+		r += n;
+	}
+	*w = '\0';
+}
+
+size_t
+hl__vformat(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+	if (cap == 0)
+		return 0;
+	if (vsnprintf(buf, cap, fmt, ap) < 0)
+		buf[0] = '\0';
+	utf8_clean(buf);
+	return strlen(buf);
 }
 
 /* The code point of the k-byte UTF-8 character at s (k from hl__utf8_len). */
@@ -195,6 +230,8 @@ advance(struct msgbuf *m, int n)
 	} else
 		m->len += (size_t)n;
 }
+
+static void append(struct msgbuf *, const char *, ...) HL__PRINTF(2, 3);
 
 static void
 append(struct msgbuf *m, const char *fmt, ...)

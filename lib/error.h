@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* error.h - filling the caller's hl_error (internal). */
+/* error.h - hl_error, the message formatter, UTF-8 text (internal). */
 #ifndef HL_ERROR_H
 #define HL_ERROR_H
 
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "compiler.h"
 #include "heavylegs.h"
 
 /* Clear err on entry to a public function (NULL is fine). */
@@ -17,9 +21,7 @@ void hl__error_clear(hl_error *err);
  */
 int hl__error_set(hl_error *err, int code, const char *file, int line,
     int column, const char *rule, const char *name, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 8, 9)))
-#endif
+    HL__PRINTF(8, 9)
     ;
 
 /* True when err already holds an error. */
@@ -42,5 +44,14 @@ int hl__escape(char *dst, size_t cap, const char *src, size_t len);
  * stray or cut sequence, an overlong form, a surrogate, past U+10FFFF).
  */
 size_t hl__utf8_len(const char *s, size_t n);
+
+/*
+ * The library's one message formatter: vsnprintf into buf[cap], then drop
+ * the bytes that do not make up a whole UTF-8 character (a cut, or a
+ * "%.60s" of rulebase text), so that every message stays valid UTF-8.
+ * Returns the length.
+ */
+size_t hl__vformat(char *buf, size_t cap, const char *fmt, va_list ap)
+    HL__PRINTF(3, 0);
 
 #endif

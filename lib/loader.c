@@ -5,9 +5,12 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "compiler.h"
 #include "error.h"
 #include "expr.h"
+#include "idtab.h"
 #include "loader.h"
+#include "order.h"
 #include "rules.h"
 #include "strconv.h"
 #include "suggest.h"
@@ -30,25 +33,6 @@
  * because of an abandoned one is kept quiet: a bad or repeated rule id is
  * still known as an id, a misspelt key is not also reported missing.
  */
-
-/* What an id names. */
-#define K_FLAG		0
-#define K_CAUSE		1
-#define K_STRATEGY	2
-#define K_SOURCE	3
-
-struct ident {
-	const char *key;	/* NULL: free slot */
-	size_t	 len;
-	int	 kind;
-	size_t	 index;		/* into flags, causes, strategies, sources */
-	const struct hl__ynode *node;
-};
-
-struct idtab {
-	struct ident *slot;
-	size_t	 cap;		/* a power of two, or 0 */
-};
 
 /* Work for the second pass. */
 #define P_COND		0	/* compile a condition */
@@ -76,8 +60,8 @@ struct ld {
 	unsigned misspelt;	/* map_keys: keys an unknown key looked like */
 	struct hl_rulebase *rb;
 	const char *rule;	/* id of the rule being read, or NULL */
-	struct idtab ids;	/* rule ids */
-	struct idtab srcs;	/* top-level source ids */
+	struct hl__idtab ids;	/* rule ids */
+	struct hl__idtab srcs;	/* top-level source ids */
 	struct pending *pend;
 	size_t	 npend, cappend;
 };
@@ -143,28 +127,8 @@ enum { V_WHEN, V_URGENCY };
 
 /* Errors. */
 
-/*
- * Drop the bytes of s that do not make up a whole UTF-8 character: a
- * "%.60s" of the rulebase's text (or the message buffer) may cut one, and
- * hl_error text must stay valid UTF-8 for the bindings.
- */
-static void
-utf8_clean(char *s)
-{
-	char *r = s, *w = s, *end = s + strlen(s);
-	size_t n;
-
-	while (r < end) {
-		if ((n = hl__utf8_len(r, (size_t)(end - r))) == 0) {
-			r++;
-			continue;
-		}
-		memmove(w, r, n);
-		w += n;
-		r += n;
-	}
-	*w = '\0';
-}
+static int vfail_at(struct ld *, int, int, int, const char *, const char *,
+    va_list) HL__PRINTF(6, 0);
 
 static int
 vfail_at(struct ld *ld, int code, int line, int column, const char *name,
@@ -173,8 +137,7 @@ vfail_at(struct ld *ld, int code, int line, int column, const char *name,
 	hl_error e;
 	char msg[256];
 
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	utf8_clean(msg);
+	hl__vformat(msg, sizeof msg, fmt, ap);
 	if (ld->sink == NULL)
 		return hl__error_set(ld->err, code, ld->file, line, column,
 		    ld->rule, name, "%s", msg);
@@ -205,9 +168,7 @@ go_on(struct ld *ld, int rc)
 static int
 fail_at(struct ld *ld, int code, int line, int column, const char *name,
     const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
+    HL__PRINTF(6, 7)
     ;
 
 static int
@@ -227,9 +188,7 @@ fail_at(struct ld *ld, int code, int line, int column, const char *name,
 static int
 fail(struct ld *ld, const struct hl__ynode *n, const char *name,
     const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
+    HL__PRINTF(4, 5)
     ;
 
 static int
@@ -265,65 +224,6 @@ type_name(const struct hl__ynode *n)
 	if (n->style == HL__Y_PLAIN)
 		return "a scalar";
 	return "a quoted scalar";
-}
-
-/* Id tables: open addressing over FNV-1a. */
-
-static size_t
-hash(const char *s, size_t len)
-{
-	size_t i;
-	uint32_t h = 2166136261u;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static int
-idtab_init(struct idtab *t, size_t n)
-{
-	size_t cap = 8;
-
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	if ((t->slot = hl__calloc(cap, sizeof *t->slot)) == NULL)
-		return -1;
-	t->cap = cap;
-	return 0;
-}
-
-static struct ident *
-idtab_find(const struct idtab *t, const char *key, size_t len)
-{
-	size_t i;
-
-	if (t->cap == 0)
-		return NULL;
-	for (i = hash(key, len) & (t->cap - 1); t->slot[i].key != NULL;
-	    i = (i + 1) & (t->cap - 1))
-		if (t->slot[i].len == len &&
-		    memcmp(t->slot[i].key, key, len) == 0)
-			return &t->slot[i];
-	return NULL;
-}
-
-/* Add key; the table was sized for every key, so it never fills. */
-static void
-idtab_add(struct idtab *t, const struct hl__ynode *n, int kind, size_t index)
-{
-	size_t i;
-
-	for (i = hash(n->str, n->len) & (t->cap - 1); t->slot[i].key != NULL;
-	    i = (i + 1) & (t->cap - 1))
-		;
-	t->slot[i].key = n->str;
-	t->slot[i].len = n->len;
-	t->slot[i].kind = kind;
-	t->slot[i].index = index;
-	t->slot[i].node = n;
 }
 
 /* Keys. */
@@ -874,7 +774,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
     const struct rule_head *h)
 {
 	const struct hl__ynode *idn;
-	struct ident *prev;
+	struct hl__ident *prev;
 	size_t i;
 	int rc;
 
@@ -903,7 +803,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
 	 * refers to it is not reported too) and a repeated one names its
 	 * rule: only the rule is wrong, not its references.
 	 */
-	prev = idtab_find(&ld->ids, idn->str, idn->len);
+	prev = hl__idtab_find(&ld->ids, idn->str, idn->len);
 	if (!valid_id(idn->str, idn->len))
 		rc = fail(ld, idn, "id", "invalid id '%.63s': use a "
 		    "lowercase letter, then lowercase letters, digits or '_' "
@@ -914,7 +814,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
 	if ((rc = go_on(ld, rc)) != 0)
 		return rc;
 	if (prev == NULL)
-		idtab_add(&ld->ids, idn, kind, index);
+		hl__idtab_add(&ld->ids, idn, kind, index);
 	if ((*h->id = hl__strndup(idn->str, idn->len)) == NULL)
 		return nomem(ld);
 	for (i = 0; i + 1 < n->nkid; i += 2) {
@@ -947,7 +847,7 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 	int rc;
 
 	if ((rc = read_head(ld, n, "causes", "a cause", cause_keys,
-	    NKEYS(cause_keys), K_CAUSE, index, v, k, &h)) != 0)
+	    NKEYS(cause_keys), HL__ID_CAUSE, index, v, k, &h)) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
 		switch (key_index(cause_keys, NKEYS(cause_keys), n->kid[i])) {
@@ -1011,7 +911,7 @@ read_flag(struct ld *ld, const struct hl__ynode *n, size_t index)
 	int rc;
 
 	if ((rc = read_head(ld, n, "red_flags", "a red flag", flag_keys,
-	    NKEYS(flag_keys), K_FLAG, index, v, k, &h)) != 0)
+	    NKEYS(flag_keys), HL__ID_FLAG, index, v, k, &h)) != 0)
 		return rc;
 	if (v[F_LEVELS] == NULL)
 		return HL_ESCHEMA;	/* reported as missing or misspelt */
@@ -1041,7 +941,7 @@ read_strategy(struct ld *ld, const struct hl__ynode *n, size_t index)
 
 	s->min_score = HL__DEFAULT_MIN_SCORE;
 	if ((rc = read_head(ld, n, "strategies", "a strategy", strategy_keys,
-	    NKEYS(strategy_keys), K_STRATEGY, index, v, k, &h)) != 0)
+	    NKEYS(strategy_keys), HL__ID_STRATEGY, index, v, k, &h)) != 0)
 		return rc;
 	if (v[S_ADDRESSES] == NULL && v[S_WHEN] == NULL &&
 	    !(ld->misspelt & (1u << S_ADDRESSES | 1u << S_WHEN)) &&
@@ -1087,7 +987,7 @@ read_source_map(struct ld *ld, const struct hl__ynode *n)
 {
 	struct hl_rulebase *rb = ld->rb;
 	const struct hl__ynode *k;
-	struct ident *prev;
+	struct hl__ident *prev;
 	size_t i, np;
 	int rc;
 
@@ -1100,7 +1000,7 @@ read_source_map(struct ld *ld, const struct hl__ynode *n)
 	np = n->nkid / 2;
 	if (np == 0)
 		return 0;
-	if (idtab_init(&ld->srcs, np) == -1 ||
+	if (hl__idtab_init(&ld->srcs, np) == -1 ||
 	    (rb->sources = hl__calloc(np, sizeof *rb->sources)) == NULL)
 		return nomem(ld);
 	rb->nsources = np;
@@ -1111,13 +1011,13 @@ read_source_map(struct ld *ld, const struct hl__ynode *n)
 				return rc;
 			continue;
 		}
-		if ((prev = idtab_find(&ld->srcs, k->str, k->len)) != NULL) {
+		if ((prev = hl__idtab_find(&ld->srcs, k->str, k->len)) != NULL) {
 			rc = fail(ld, k, k->str, "duplicate source '%.60s' "
 			    "(first at line %d)", k->str, prev->node->line);
 			if ((rc = go_on(ld, rc)) != 0)
 				return rc;
 		} else
-			idtab_add(&ld->srcs, k, K_SOURCE, i);
+			hl__idtab_add(&ld->srcs, k, HL__ID_SOURCE, i);
 		if ((rb->sources[i].id = hl__strndup(k->str, k->len)) == NULL)
 			return nomem(ld);
 		if ((rc = go_on(ld, get_string(ld, n->kid[2 * i + 1], k->str,
@@ -1207,7 +1107,7 @@ read_top(struct ld *ld, const struct hl__ynode *root)
 	}
 	rb->nrules = rb->nflags + rb->ncauses;
 	rb->nslots = HL__RULE_BASE + rb->nrules + 1;
-	if (idtab_init(&ld->ids, rb->nrules + rb->nstrategies) == -1)
+	if (hl__idtab_init(&ld->ids, rb->nrules + rb->nstrategies) == -1)
 		return nomem(ld);
 
 	for (i = 0; i + 1 < root->nkid; i += 2) {
@@ -1264,32 +1164,15 @@ static int
 resolve_rule(void *ctx, const char *id, size_t len)
 {
 	const struct ld *ld = ctx;
-	const struct ident *e;
+	const struct hl__ident *e;
 
-	if ((e = idtab_find(&ld->ids, id, len)) == NULL)
+	if ((e = hl__idtab_find(&ld->ids, id, len)) == NULL)
 		return -1;
-	if (e->kind == K_FLAG)
+	if (e->kind == HL__ID_FLAG)
 		return (int)e->index;
-	if (e->kind == K_CAUSE)
+	if (e->kind == HL__ID_CAUSE)
 		return (int)(ld->rb->nflags + e->index);
 	return -1;
-}
-
-/*
- * The id of table t closest to id[0..len) (of a kind in the mask 1 << K_*),
- * or NULL: for "did you mean".
- */
-static const char *
-suggest_id(const struct idtab *t, unsigned kinds, const char *id, size_t len)
-{
-	struct hl__suggest sg;
-	size_t i;
-
-	hl__suggest_init(&sg, id, len);
-	for (i = 0; i < t->cap; i++)
-		if (t->slot[i].key != NULL && (kinds & (1u << t->slot[i].kind)))
-			hl__suggest_try(&sg, t->slot[i].key, t->slot[i].len);
-	return hl__suggest_best(&sg);
 }
 
 static const char *
@@ -1297,7 +1180,8 @@ suggest_rule(void *ctx, const char *id, size_t len)
 {
 	const struct ld *ld = ctx;
 
-	return suggest_id(&ld->ids, 1u << K_FLAG | 1u << K_CAUSE, id, len);
+	return hl__idtab_suggest(&ld->ids, 1u << HL__ID_FLAG |
+	    1u << HL__ID_CAUSE, id, len);
 }
 
 /* Report a failed compile at the offending token of scalar n. */
@@ -1325,7 +1209,7 @@ static int
 resolve_sources(struct ld *ld, const struct pending *p)
 {
 	const struct hl__ynode *n = p->node, *s;
-	const struct ident *e;
+	const struct hl__ident *e;
 	const char *best;
 	char **v;
 	size_t i;
@@ -1339,12 +1223,12 @@ resolve_sources(struct ld *ld, const struct pending *p)
 	*p->count = n->nkid;
 	for (i = 0; i < n->nkid; i++) {
 		s = n->kid[i];
-		if ((e = idtab_find(&ld->srcs, s->str, s->len)) != NULL) {
+		if ((e = hl__idtab_find(&ld->srcs, s->str, s->len)) != NULL) {
 			v[i] = ld->rb->sources[e->index].id;
 			continue;
 		}
-		if ((best = suggest_id(&ld->srcs, 1u << K_SOURCE, s->str,
-		    s->len)) != NULL)
+		if ((best = hl__idtab_suggest(&ld->srcs, 1u << HL__ID_SOURCE,
+		    s->str, s->len)) != NULL)
 			rc = fail(ld, s, s->str, "unknown source '%.60s' "
 			    "(did you mean '%s'?)", s->str, best);
 		else
@@ -1361,7 +1245,7 @@ resolve_addresses(struct ld *ld, const struct pending *p, size_t *stamp)
 {
 	struct hl__strategy *s = p->target;
 	const struct hl__ynode *n = p->node, *a;
-	const struct ident *e;
+	const struct hl__ident *e;
 	const char *best;
 	size_t i, mark;
 	int rc;
@@ -1372,17 +1256,17 @@ resolve_addresses(struct ld *ld, const struct pending *p, size_t *stamp)
 	mark = (size_t)(s - ld->rb->strategies) + 1;
 	for (i = 0; i < n->nkid; i++) {
 		a = n->kid[i];
-		if ((e = idtab_find(&ld->ids, a->str, a->len)) == NULL) {
-			best = suggest_id(&ld->ids, 1u << K_CAUSE, a->str,
-			    a->len);
+		if ((e = hl__idtab_find(&ld->ids, a->str, a->len)) == NULL) {
+			best = hl__idtab_suggest(&ld->ids, 1u << HL__ID_CAUSE,
+			    a->str, a->len);
 			rc = best != NULL ? fail(ld, a, a->str, "'addresses' "
 			    "names unknown cause '%.60s' (did you mean "
 			    "'%s'?)", a->str, best) : fail(ld, a, a->str,
 			    "'addresses' names unknown cause '%.60s'", a->str);
-		} else if (e->kind != K_CAUSE)
+		} else if (e->kind != HL__ID_CAUSE)
 			rc = fail(ld, a, a->str, "'addresses' names '%.60s', "
 			    "which is a %s, not a cause", a->str,
-			    e->kind == K_FLAG ? "red flag" : "strategy");
+			    e->kind == HL__ID_FLAG ? "red flag" : "strategy");
 		else if (stamp[e->index] == mark)
 			rc = fail(ld, a, a->str, "'addresses' names cause "
 			    "'%.60s' twice", a->str);
@@ -1448,227 +1332,21 @@ resolve(struct ld *ld)
 	return rc;
 }
 
-/* Evaluation order. */
-
-typedef void (*cond_fn)(void *, const struct hl__cond *);
-
-/* Call fn for each condition of rule r (a red flag or a cause). */
-static void
-each_cond(const struct hl_rulebase *rb, size_t r, cond_fn fn, void *ctx)
-{
-	const struct hl__cause *c;
-	const struct hl__item *it;
-	size_t i, j;
-
-	if (r < rb->nflags) {
-		for (i = 0; i < rb->flags[r].nlevels; i++)
-			fn(ctx, &rb->flags[r].levels[i].when);
-		return;
-	}
-	c = &rb->causes[r - rb->nflags];
-	for (i = 0; i < c->nitems; i++) {
-		it = &c->items[i];
-		for (j = 0; j < it->nbands; j++)
-			fn(ctx, &it->bands[j].when);
-		fn(ctx, &it->applies);
-	}
-	for (i = 0; i < c->nlowers; i++)
-		fn(ctx, &c->lowers[i].when);
-}
-
-struct deps {
-	size_t	 nrules;
-	size_t	*edge;		/* NULL: only count */
-	size_t	 n;
-};
-
-static void
-add_deps(void *ctx, const struct hl__cond *c)
-{
-	struct deps *d = ctx;
-	const uint32_t *ref;
-	size_t i, n;
-
-	if (c->expr == NULL)
-		return;
-	n = hl__expr_nrefs(c->expr);
-	ref = hl__expr_refs(c->expr);
-	for (i = 0; i < n; i++)
-		if (ref[i] >= HL__RULE_BASE &&
-		    ref[i] < HL__RULE_BASE + d->nrules) {
-			if (d->edge != NULL)
-				d->edge[d->n] = ref[i] - HL__RULE_BASE;
-			d->n++;
-		}
-}
-
-static const char *
-rule_id(const struct hl_rulebase *rb, size_t r)
-{
-	return r < rb->nflags ? rb->flags[r].id : rb->causes[r - rb->nflags].id;
-}
-
-static void
-rule_pos(const struct hl_rulebase *rb, size_t r, int *line, int *column)
-{
-	if (r < rb->nflags) {
-		*line = rb->flags[r].line;
-		*column = rb->flags[r].column;
-	} else {
-		*line = rb->causes[r - rb->nflags].line;
-		*column = rb->causes[r - rb->nflags].column;
-	}
-}
-
-/* Report the cycle walk[from..n-1] -> walk[from]. */
-static int
-cycle_error(struct ld *ld, const size_t *walk, size_t from, size_t n)
-{
-	const struct hl_rulebase *rb = ld->rb;
-	char buf[200];
-	size_t i, len = 0;
-	int line, column, w;
-
-	buf[0] = '\0';
-	for (i = from; i <= n; i++) {
-		w = snprintf(buf + len, sizeof buf - len, "%s%s",
-		    i > from ? " -> " : "", rule_id(rb, walk[i < n ? i : from]));
-		if (w < 0 || (size_t)w >= sizeof buf - len) {
-			snprintf(buf + sizeof buf - 5, 5, "...");
-			break;
-		}
-		len += (size_t)w;
-	}
-	ld->rule = rule_id(rb, walk[from]);
-	rule_pos(rb, walk[from], &line, &column);
-	return fail_at(ld, HL_ESCHEMA, line, column, "fired",
-	    "fired() dependency cycle: %s", buf);
-}
-
-/* A binary min-heap of rule indices. */
-static void
-heap_push(size_t *h, size_t *n, size_t v)
-{
-	size_t i = (*n)++, up;
-
-	for (; i > 0 && h[up = (i - 1) / 2] > v; i = up)
-		h[i] = h[up];
-	h[i] = v;
-}
-
-static size_t
-heap_pop(size_t *h, size_t *n)
-{
-	size_t top = h[0], v = h[--*n], i = 0, k;
-
-	for (;;) {
-		k = 2 * i + 1;
-		if (k >= *n)
-			break;
-		if (k + 1 < *n && h[k + 1] < h[k])
-			k++;
-		if (h[k] >= v)
-			break;
-		h[i] = h[k];
-		i = k;
-	}
-	if (*n > 0)
-		h[i] = v;
-	return top;
-}
-
-/*
- * rb->order: every rule after the rules its conditions read through
- * fired(); among the rules that are free to go, the lowest index first
- * (red flags before causes, then file order).  What never becomes free
- * lies on or behind a cycle: follow unfinished dependencies from the first
- * such rule until one repeats, and report that cycle.
- */
+/* Evaluation order (order.c); a cycle is reported at its first rule. */
 static int
 order_rules(struct ld *ld)
 {
-	struct hl_rulebase *rb = ld->rb;
-	struct deps d;
-	size_t *start = NULL, *edge = NULL, *rstart = NULL, *redge = NULL;
-	size_t *wait = NULL, *heap = NULL, *seen = NULL;
-	size_t nr = rb->nrules, r, i, u, v, nh = 0, no = 0;
-	int rc = HL_ENOMEM;
+	struct hl__cycle cyc;
+	int rc;
 
-	if (nr == 0)
-		return 0;
-	memset(&d, 0, sizeof d);
-	d.nrules = nr;
-	if ((start = hl__calloc(nr + 1, sizeof *start)) == NULL)
-		goto err;
-	for (r = 0; r < nr; r++) {
-		start[r] = d.n;
-		each_cond(rb, r, add_deps, &d);
+	if ((rc = hl__order_rules(ld->rb, &cyc)) == HL_ENOMEM)
+		return nomem(ld);
+	if (rc != 0) {
+		ld->rule = cyc.rule;
+		return fail_at(ld, HL_ESCHEMA, cyc.line, cyc.column, "fired",
+		    "fired() dependency cycle: %s", cyc.text);
 	}
-	start[nr] = d.n;
-	if ((edge = hl__calloc(d.n + 1, sizeof *edge)) == NULL ||
-	    (redge = hl__calloc(d.n + 1, sizeof *redge)) == NULL ||
-	    (rstart = hl__calloc(nr + 1, sizeof *rstart)) == NULL ||
-	    (wait = hl__calloc(nr, sizeof *wait)) == NULL ||
-	    (heap = hl__calloc(nr, sizeof *heap)) == NULL ||
-	    (seen = hl__calloc(nr, sizeof *seen)) == NULL ||
-	    (rb->order = hl__calloc(nr, sizeof *rb->order)) == NULL)
-		goto err;
-	d.edge = edge;
-	d.n = 0;
-	for (r = 0; r < nr; r++)
-		each_cond(rb, r, add_deps, &d);
-
-	/* Who waits for whom: redge[rstart[v]..] lists the readers of v. */
-	for (i = 0; i < d.n; i++)
-		rstart[edge[i]]++;
-	for (v = 0, u = 0; v < nr; v++) {
-		i = rstart[v];
-		rstart[v] = u;
-		u += i;
-	}
-	rstart[nr] = u;
-	for (r = 0; r < nr; r++) {
-		wait[r] = start[r + 1] - start[r];
-		for (i = start[r]; i < start[r + 1]; i++)
-			redge[rstart[edge[i]] + seen[edge[i]]++] = r;
-		if (wait[r] == 0)
-			heap_push(heap, &nh, r);
-	}
-	while (nh > 0) {
-		u = heap_pop(heap, &nh);
-		rb->order[no++] = u;
-		for (i = rstart[u]; i < rstart[u + 1]; i++)
-			if (--wait[redge[i]] == 0)
-				heap_push(heap, &nh, redge[i]);
-	}
-	if (no < nr) {
-		/* heap[] becomes the walk, seen[] each rule's place in it + 1 */
-		memset(seen, 0, nr * sizeof *seen);
-		for (u = 0; wait[u] == 0; u++)
-			;
-		for (nh = 0; seen[u] == 0; nh++) {
-			heap[nh] = u;
-			seen[u] = nh + 1;
-			for (i = start[u]; wait[edge[i]] == 0; i++)
-				;
-			u = edge[i];
-		}
-		rc = cycle_error(ld, heap, seen[u] - 1, nh);
-		goto out;
-	}
-	rc = 0;
-	goto out;
-err:
-	rc = nomem(ld);
-out:
-	hl__free(start);
-	hl__free(edge);
-	hl__free(rstart);
-	hl__free(redge);
-	hl__free(wait);
-	hl__free(heap);
-	hl__free(seen);
-	return rc;
+	return 0;
 }
 
 /* Load into ld->rb; ld->file and ld->err or ld->sink are set. */

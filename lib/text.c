@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "compiler.h"
+#include "error.h"
 #include "expr.h"
 #include "heavylegs.h"
 #include "rules.h"
@@ -27,9 +29,7 @@ isname(int c, int first)
 	    (!first && isdig(c));
 }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 6, 7)))
-#endif
+HL__PRINTF(6, 7)
 static int
 fail(struct hl__expr_error *e, int code, size_t off, const char *name,
     size_t nlen, const char *fmt, ...)
@@ -45,7 +45,7 @@ fail(struct hl__expr_error *e, int code, size_t off, const char *name,
 		e->name[i] = name[i];
 	e->name[nlen] = '\0';
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof e->message, fmt, ap);
+	hl__vformat(e->message, sizeof e->message, fmt, ap);
 	va_end(ap);
 	return code;
 }

@@ -7,6 +7,8 @@
 #include <yaml.h>
 
 #include "alloc.h"
+#include "compiler.h"
+#include "error.h"
 #include "heavylegs.h"
 #include "yamltree.h"
 
@@ -130,10 +132,11 @@ offset_pos(const struct ytree *t, size_t off, int *line, int *column)
 
 static int
 yerr(struct ytree *t, int code, int line, int column, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
+    HL__PRINTF(5, 6)
     ;
+
+static int vyerr(struct ytree *, int, int, int, const char *, va_list)
+    HL__PRINTF(5, 0);
 
 static int
 vyerr(struct ytree *t, int code, int line, int column, const char *fmt,
@@ -142,7 +145,7 @@ vyerr(struct ytree *t, int code, int line, int column, const char *fmt,
 	t->e->code = code;
 	t->e->line = line;
 	t->e->column = column;
-	vsnprintf(t->e->message, sizeof t->e->message, fmt, ap);
+	hl__vformat(t->e->message, sizeof t->e->message, fmt, ap);
 	return code;
 }
 
@@ -160,9 +163,7 @@ yerr(struct ytree *t, int code, int line, int column, const char *fmt, ...)
 static int
 yerr_mark(struct ytree *t, int code, const yaml_mark_t *m, const char *fmt,
     ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
+    HL__PRINTF(4, 5)
     ;
 
 static int

@@ -714,11 +714,12 @@ utf8_valid(const char *s)
 /* Rulebase text cut short in a message or a name is cut between characters. */
 START_TEST(messages_stay_utf8)
 {
-	static const char *const where[] = {
-		"heavylegs: 1\nname: x\n%s: 1\n",
-		"heavylegs: 1\nname: x\nsuppress_at: %s\n",
-		"heavylegs: 1\nname: x\nsources:\n  a: x\ncauses:\n"
-		    "  - id: c\n    title: t\n    sources: [%s]\n",
+	/* each document is where[i][0], the word, then where[i][1] */
+	static const char *const where[][2] = {
+		{ "heavylegs: 1\nname: x\n", ": 1\n" },
+		{ "heavylegs: 1\nname: x\nsuppress_at: ", "\n" },
+		{ "heavylegs: 1\nname: x\nsources:\n  a: x\ncauses:\n"
+		    "  - id: c\n    title: t\n    sources: [", "]\n" },
 	};
 	char word[128], doc[512];
 	hl_rulebase *rb;
@@ -733,7 +734,8 @@ START_TEST(messages_stay_utf8)
 			memcpy(word + lead + 2 * j, "\xc3\xa9", 2);
 		word[lead + 80] = '\0';
 		for (i = 0; i < sizeof where / sizeof where[0]; i++) {
-			snprintf(doc, sizeof doc, where[i], word);
+			snprintf(doc, sizeof doc, "%s%s%s", where[i][0], word,
+			    where[i][1]);
 			ck_assert_int_eq(hl_rulebase_load_buffer(doc,
 			    strlen(doc), "u", &rb, &e), HL_ESCHEMA);
 			ck_assert_msg(utf8_valid(e.message),

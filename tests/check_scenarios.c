@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "compiler.h"
 #include "heavylegs.h"
 
 #define MAXSCEN	512
@@ -33,6 +34,8 @@ struct ctx {
 	hl_inputs	 in;
 	FILE		*json;		/* JSON assertions, for python3 */
 };
+
+static void bad(struct ctx *, const char *, ...) HL__PRINTF(2, 3);
 
 static void
 bad(struct ctx *c, const char *fmt, ...)
