@@ -59,3 +59,19 @@ check-threads-full: build/tsan/tests/check_threads
 -include $(TSAN_LIB_OBJS:.o=.d) build/tsan/tests/check_threads.d
 
 .PHONY: check-threads check-threads-full
+
+# ---- the ABI promise, broken on purpose ----------------------------------------
+
+check: check-abi-break
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+demo: | check-abi-break
+endif
+check-abi-break: build/log/abi-break.log
+	@echo "check-abi-break: every breaking change caught, the append accepted"
+
+build/log/abi-break.log: tests/abi/break.sh tests/abi/pins.c \
+    tests/abi/suppressions.abignore $(ABI_BASELINE) FORCE | need-yaml
+	@$(call need,abidiff,abigail-tools)
+	@$(call run_log,CC='$(CC)' YAML_LIBS='$(YAML_LIBS)' sh tests/abi/break.sh)
+
+.PHONY: check-abi-break
