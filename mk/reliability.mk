@@ -75,3 +75,44 @@ build/log/abi-break.log: tests/abi/break.sh tests/abi/pins.c \
 	@$(call run_log,CC='$(CC)' YAML_LIBS='$(YAML_LIBS)' sh tests/abi/break.sh)
 
 .PHONY: check-abi-break
+
+# ---- coverage (not part of check) ----------------------------------------------
+#
+# Every tests/check_* built against a copy of the library compiled with
+# --coverage in build/cov/, run once, then line and branch coverage of
+# lib/ per file (gcovr).
+COV_FLAGS := -O0 -g --coverage -fprofile-update=atomic
+COV_LIB_OBJS := $(LIB_SRCS:lib/%.c=build/cov/lib/%.o)
+COV_CHECK_PROGS := $(CHECK_PROGS:tests/%=build/cov/tests/%)
+
+build/cov/lib/%.o: lib/%.c build/flags | need-yaml
+	@mkdir -p $(@D)
+	$(E) COV-CC $@
+	$(Q)$(CC) $(LIB_CFLAGS) -DHL_TESTING $(CPPFLAGS) $(COV_FLAGS) \
+	    -c -o $@ $<
+
+build/cov/tests/%.o: tests/%.c build/flags | need-check need-yaml
+	@mkdir -p $(@D)
+	$(E) COV-CC $@
+	$(Q)$(CC) $(LIB_CFLAGS) -DHL_TESTING $(CHECK_CFLAGS) $(CPPFLAGS) \
+	    $(COV_FLAGS) -c -o $@ $<
+
+$(COV_CHECK_PROGS): build/cov/tests/%: build/cov/tests/%.o $(COV_LIB_OBJS)
+	$(E) COV-LD $@
+	$(Q)$(CC) $(COV_FLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ $^ \
+	    $(CHECK_LIBS) $(YAML_LIBS) -lm -pthread
+
+coverage: $(COV_CHECK_PROGS)
+	@$(call need,gcovr,gcovr)
+	$(Q)find build/cov -name '*.gcda' -delete
+	$(Q)set -e; for t in $(COV_CHECK_PROGS); do \
+	    echo "== $$t"; CK_FORK=no ./$$t > build/cov/$$(basename $$t).log 2>&1 || { \
+	    cat build/cov/$$(basename $$t).log; exit 1; }; done
+	$(Q)gcovr -r . --object-directory build/cov -f 'lib/' \
+	    -e 'lib/default_rules.c' --txt build/cov/lines.txt
+	$(Q)gcovr -r . --object-directory build/cov -f 'lib/' \
+	    -e 'lib/default_rules.c' --branches --txt build/cov/branches.txt
+	@echo "---- lines"; cat build/cov/lines.txt
+	@echo "---- branches"; cat build/cov/branches.txt
+
+.PHONY: coverage
