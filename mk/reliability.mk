@@ -116,3 +116,31 @@ coverage: $(COV_CHECK_PROGS)
 	@echo "---- branches"; cat build/cov/branches.txt
 
 .PHONY: coverage
+
+# ---- libyaml's allocations failed too -------------------------------------------
+#
+# tests/wrap/yaml_alloc links libyaml statically with malloc, realloc and
+# calloc wrapped, and fails each call of a load and a lint in turn, under
+# valgrind.
+YAML_STATIC ?= $(firstword $(wildcard /usr/lib/$(shell $(CC) -print-multiarch 2>/dev/null)/libyaml.a /usr/lib/libyaml.a /usr/local/lib/libyaml.a))
+WRAP_LDFLAGS := -Wl,--wrap=malloc,--wrap=realloc,--wrap=calloc
+
+build/wrap/yaml_alloc: tests/wrap/yaml_alloc.c $(TEST_LIB_OBJS) | need-yaml
+	@test -n '$(YAML_STATIC)' || { echo "libyaml.a was not found:" \
+	    "install the Debian package libyaml-dev." >&2; exit 1; }
+	@mkdir -p $(@D)
+	$(E) CCLD $@
+	$(Q)$(CC) $(BASE_CFLAGS) -Iinclude $(CFLAGS) $(TEST_DEBUG) $(WRAP_LDFLAGS) \
+	    -o $@ $< $(TEST_LIB_OBJS) $(YAML_STATIC) -lm
+
+build/log/wrap/yaml_alloc.log: build/wrap/yaml_alloc tests/rulebases/good/minimal.yaml FORCE | need-valgrind
+	@$(call run_log,$(VG_RUN) ./$< tests/rulebases/good/minimal.yaml)
+
+check: check-yaml-alloc
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+demo: | check-yaml-alloc
+endif
+check-yaml-alloc: build/log/wrap/yaml_alloc.log
+	@echo "check-yaml-alloc: every allocation of load and lint failed in turn, libyaml's too"
+
+.PHONY: check-yaml-alloc
