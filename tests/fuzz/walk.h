@@ -25,7 +25,7 @@ fuzz_text(const char *s, int may_be_null)
 /*
  * Every accessor, every text, and hl_report_json() at buffer sizes from 0
  * to the one it needs: every size when step is 1 and the JSON is at most
- * 4 KiB; otherwise every size up to 256 and in the last 256, and some 256
+ * 1 KiB; otherwise every size up to 256 and in the last 256, and some 128
  * sizes evenly spaced between (each call writes the whole document, so
  * every size of a 20 KiB one would take seconds per input).
  */
@@ -97,8 +97,8 @@ fuzz_walk(const hl_report *rep, size_t step)
 	if (hl_report_json(rep, full, need, &need2) != HL_OK ||
 	    need2 != need || strlen(full) + 1 != need)
 		abort();
-	if (step == 1 && need > 4096)
-		step = need / 256;
+	if (step == 1 && need > 1024)
+		step = need / 128;
 	if (step == SIZE_MAX) {
 		/* quick: the sizes around the needed one only */
 		for (cap = need > 2 ? need - 2 : 0; cap < need; cap++)
