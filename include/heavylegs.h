@@ -374,10 +374,11 @@ HL_API int hl_inputs_problem(const hl_inputs *in, size_t i, hl_error *out);
 
 /*
  * Honest bounds.  A cause's score_low is its score with every unknown
- * evidence false and every unknown lowering factor true (it equals the
- * score); score_high, with every unknown evidence true and every unknown
- * lowering factor false.  Whatever the unknown inputs turn out to be, the
- * score stays within [score_low, score_high].  NaN unless a cause.
+ * evidence false and every unknown lowering factor true (at most the
+ * score, which counts only the lowering factors known to be true);
+ * score_high, with every unknown evidence true and every unknown lowering
+ * factor false.  Whatever the unknown inputs turn out to be, the score
+ * stays within [score_low, score_high].  NaN unless a cause.
  */
 HL_API double hl_finding_score_low(const hl_finding *f);
 HL_API double hl_finding_score_high(const hl_finding *f);

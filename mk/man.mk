@@ -14,7 +14,8 @@ endif
 
 check-man-examples: build/log/man-examples.log
 
-build/log/man-examples.log: tests/man/examples.sh $(MAN3_PAGES) \
+build/log/man-examples.log: tests/man/examples.sh tests/man/examples-pending \
+		$(MAN3_PAGES) \
 		include/heavylegs.h lib/libheavylegs.so FORCE
 	@$(call run_log,CC='$(CC)' sh tests/man/examples.sh $(MAN3_PAGES))
 
