@@ -355,8 +355,16 @@ build/log/python/%.log: tests/%.py all FORCE | need-python
 	@$(call run_log,HL_LIBRARY=lib/$(SONAME) PYTHONPATH=python \
 	    PYTHONDONTWRITEBYTECODE=1 $(PYTHON) $<)
 
+# Seeds kept elsewhere in the tree are not copied into tests/fuzz/corpus:
+# FUZZ_SEEDS_<name> lists them (every rulebase the tests use, for the
+# rulebase targets), and the replay and `make fuzz` read them from there.
+FUZZ_RULEBASES := $(sort $(wildcard tests/rulebases/*/)) rules/heavylegs.yaml
+FUZZ_SEEDS_load := $(FUZZ_RULEBASES)
+FUZZ_SEEDS_lint := $(FUZZ_RULEBASES) tests/fuzz/corpus/load
+
 build/log/fuzz/%.log: build/asan/fuzz/replay_% FORCE
-	@$(call run_log,UBSAN_OPTIONS=print_stacktrace=1 ./$< tests/fuzz/corpus/$*)
+	@$(call run_log,UBSAN_OPTIONS=print_stacktrace=1 ./$< \
+	    $(wildcard tests/fuzz/corpus/$*) $(FUZZ_SEEDS_$*))
 
 check-unit: $(UNIT_LOGS)
 	@echo "check-unit: $(words $(UNIT_LOGS)) suites passed"
@@ -475,6 +483,12 @@ fuzz: $(FUZZERS)
 	mkdir -p build/fuzz/corpus/$$n build/fuzz/artifacts/$$n; \
 	if [ -d tests/fuzz/corpus/$$n ]; then \
 	    cp -R tests/fuzz/corpus/$$n/. build/fuzz/corpus/$$n/; fi; \
+	case $$n in \
+	load) seeds='$(FUZZ_SEEDS_load)';; lint) seeds='$(FUZZ_SEEDS_lint)';; \
+	*) seeds=;; esac; \
+	for f in $$seeds; do if [ -d $$f ]; then g=$$f/*; else g=$$f; fi; \
+	    for h in $$g; do [ ! -f $$h ] || \
+	    cp $$h build/fuzz/corpus/$$n/seed-$$(echo $$h | tr / _); done; done; \
 	build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=build/fuzz/artifacts/$$n/ build/fuzz/corpus/$$n || { \
 	    echo "fuzz_$$n found a problem: see build/fuzz/artifacts/$$n/;" \
