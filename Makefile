@@ -30,7 +30,9 @@ SAN_CC ?= gcc
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 20
 VALGRIND ?= valgrind
-PYTHON ?= python3
+# Debian's own interpreter sees Debian's python3-* packages (pandas, Dask);
+# a python3 earlier on PATH (pyenv, a venv) may not.
+PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
 # mandoc puts makewhatis in /usr/sbin, which is not on a user's PATH.
 MAKEWHATIS ?= $(or $(shell command -v makewhatis 2>/dev/null),$(wildcard /usr/sbin/makewhatis),makewhatis)
 
@@ -45,7 +47,9 @@ pkgconfigdir ?= $(libdir)/pkgconfig
 
 # Debian packages: what `make deps` installs, and what messages name.
 DEPS_PKGS ?= gcc make libc6-dev pkgconf libyaml-dev check valgrind mandoc \
-	abigail-tools python3 locales autoconf
+	abigail-tools python3 locales autoconf \
+	python3-pandas python3-dask python3-distributed python3-setuptools \
+	python3-pip python3-venv
 FUZZ_PKGS ?= clang libclang-rt-14-dev
 
 # pkg-config runs once per make, and not at all when config.mk (or the
@@ -283,12 +287,6 @@ $(FUZZERS): build/fuzz/fuzz_%: build/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined \
 	    $(LDFLAGS) -o $@ $^ $(YAML_LIBS) -lm
 
-# Benchmarks: the release library, as a user would link it.
-tests/bench: tests/bench.c lib/libheavylegs.so build/flags
-	$(E) CCLD $@
-	$(Q)$(CC) $(EX_CFLAGS) $(CPPFLAGS) $(CFLAGS) -o $@ $< \
-	    -Llib $(LDFLAGS) -lheavylegs -lm $(RPATH)
-
 # ---- what is missing -----------------------------------------------------------
 
 # $(call need,COMMAND,DEBIAN PACKAGE): stop, naming the package, unless
@@ -365,7 +363,7 @@ build/log/asan/%.log: build/asan/tests/% FORCE
 	@$(call run_log,UBSAN_OPTIONS=print_stacktrace=1 ./$<)
 
 build/log/python/%.log: tests/%.py all FORCE | need-python
-	@$(call run_log,HL_LIBRARY=lib/$(SONAME) PYTHONPATH=examples \
+	@$(call run_log,HL_LIBRARY=lib/$(SONAME) PYTHONPATH=python \
 	    PYTHONDONTWRITEBYTECODE=1 $(PYTHON) $<)
 
 build/log/fuzz/%.log: build/asan/fuzz/replay_% FORCE
@@ -380,8 +378,9 @@ check-valgrind: $(VG_LOGS)
 check-asan: $(SAN_LOGS)
 	@echo "check-asan: $(words $(SAN_LOGS)) suites passed with ASan+UBSan ($(SAN_CC))"
 
+# The package's own tests (tests/python) join in mk/python.mk.
 check-python: $(PY_LOGS)
-	@echo "check-python: $(words $(PY_LOGS)) Python test files passed"
+	@echo "check-python: $(words $(PY_LOGS)) Python scripts passed"
 
 check-fuzz-replay: $(REPLAY_LOGS)
 	@echo "check-fuzz-replay: $(words $(REPLAY_LOGS)) fuzz corpora replayed" \
@@ -476,13 +475,7 @@ demo: all
 	else echo "demo: examples/hl-assess.c and examples/sample-runner.txt" \
 	    "are not written yet; nothing to run."; fi
 
-ifneq ($(wildcard tests/bench.c),)
-bench: tests/bench
-	tests/bench
-else
-bench:
-	@echo "tests/bench.c does not exist yet; nothing to benchmark." >&2; exit 1
-endif
+# `make bench`: mk/bench.mk.
 
 # libFuzzer: each target for FUZZ_SECONDS over a copy of its corpus in
 # build/fuzz/corpus/<name> (new inputs land there, not in the source tree).
@@ -606,7 +599,7 @@ configure: configure.ac m4/pkg.m4
 clean:
 	rm -rf build
 	rm -f $(GEN_RULES) lib/*.tmp lib/libheavylegs.so* $(STLIB)
-	rm -f $(EXAMPLES) $(CHECK_PROGS) tests/bench
+	rm -f $(EXAMPLES) $(CHECK_PROGS)
 	rm -f heavylegs.pc heavylegs.pc.*.tmp HL-PREFIX
 
 distclean: clean
@@ -621,7 +614,7 @@ help:
 	@echo "  check-python check-fuzz-replay check-abi check-outside check-compat"
 	@echo "                 one step of check"
 	@echo "  demo           examples/hl-assess examples/sample-runner.txt"
-	@echo "  bench          build and run tests/bench"
+	@echo "  bench          build and run tests/bench/bench (mk/bench.mk)"
 	@echo "  fuzz           libFuzzer, FUZZ_SECONDS=$(FUZZ_SECONDS) per target (clang)"
 	@echo "  abi-baseline   regenerate $(ABI_BASELINE)"
 	@echo "  install uninstall   prefix=$(prefix) DESTDIR=$(DESTDIR)"

@@ -3,14 +3,17 @@
 """Assess one runner from Python and print a readable summary.
 
 Run from the repository root:
-    HL_LIBRARY=lib/libheavylegs.so.1 python3 examples/py-demo.py [rules.yaml]
+    python3 examples/py-demo.py [rules.yaml]
+
+(it uses python/heavylegs from the source tree and lib/libheavylegs.so.1)
 """
 
 import os
 import sys
 import textwrap
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "python"))
 
 import heavylegs  # noqa: E402
 

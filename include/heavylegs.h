@@ -400,6 +400,41 @@ typedef void (*hl_error_fn)(const hl_error *err, void *userdata);
 HL_API int hl_rulebase_lint(const char *text, size_t len, const char *name,
     size_t max_errors, hl_error_fn fn, void *userdata, size_t *count);
 
+/*
+ * Batch scoring (see hl_assess_batch(3)): n runners in one call, each into
+ * a compact summary.  The summary only ever grows at the end; pass
+ * sizeof(hl_summary) as summary_size.  The library writes, in each summary,
+ * size = the bytes it filled (at most summary_size), and zeroes the rest.
+ */
+#define HL_SUMMARY_TOP		3	/* causes kept per runner */
+typedef struct hl_summary {
+	uint32_t size;		/* bytes the library filled; set by it */
+	int32_t	 status;	/* HL_OK, or why this runner was refused */
+	int32_t	 triage;	/* HL_URGENCY_* */
+	int32_t	 triage_high;
+	int32_t	 screen_complete;	/* 1 or 0 */
+	int32_t	 suppress_training_advice;	/* 1 or 0 */
+	double	 confidence;	/* NaN when unknown */
+	int32_t	 cause_count;	/* entries used in top_cause, <= HL_SUMMARY_TOP */
+	int32_t	 finding_count;	/* hl_report_count() of the full report */
+	int32_t	 top_cause[HL_SUMMARY_TOP];	/* cause indices; -1 unused */
+	int32_t	 red_flag_count;	/* red flags that fired */
+	double	 top_score[HL_SUMMARY_TOP];
+	double	 top_score_low[HL_SUMMARY_TOP];
+	double	 top_score_high[HL_SUMMARY_TOP];
+	char	 field[64];	/* refused: the input named, e.g. "daily_sleep_h[3]" */
+} hl_summary;
+#define HL_SUMMARY_SIZE_V1_1	192
+/* The most runners one call takes; more is HL_EINVAL (split the batch). */
+#define HL_BATCH_MAX		((size_t)1 << 30)
+
+HL_API int hl_assess_batch(const hl_rulebase *rb, const hl_inputs *in,
+    size_t in_stride, size_t n, hl_summary *out, size_t summary_size,
+    hl_error *err);
+/* The id of rule i of a kind (HL_FINDING_*, file order); NULL past the end. */
+HL_API const char *hl_rulebase_rule_id(const hl_rulebase *rb, int kind,
+    size_t i);
+
 #ifdef __cplusplus
 }
 #endif

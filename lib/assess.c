@@ -42,6 +42,21 @@ static const struct {
 /* Relative tolerance under which two question gains count as a tie. */
 #define GAIN_TIE	1e-12
 
+/*
+ * heavylegs-domain(7), SCORING: confidence (the mean coverage of the
+ * causes) below CONFIDENCE_LOW is low; QUESTIONS: the questions ranked by
+ * gain are asked when confidence is low or the leading cause's coverage is
+ * below LEAD_COVERAGE_ASK.  A question costing more than COST_FREE divides
+ * its gain by its cost.
+ */
+/* Findings sorted by insertion in runs of this many, then merged. */
+#define ORDER_RUN		16
+#define CONFIDENCE_LOW		0.25
+#define LEAD_COVERAGE_ASK	0.5
+#define COST_FREE		1
+/* Value slot 0 is the double at this byte offset of hl_inputs (vocab.h). */
+#define INPUTS_FIRST_SLOT	offsetof(hl_inputs, age_years)
+
 /* Three-valued truth of a condition as an evidence state; absent is true. */
 static int
 cond_state(const struct hl__cond *c, const double *slots)
@@ -57,18 +72,21 @@ cond_state(const struct hl__cond *c, const double *slots)
 }
 
 /*
- * The state that holds whatever the unknown inputs turn out to be: as
- * cond_state, except that known() of an unknown value is unknown (it may
- * yet become known).  st is c's cond_state, reused when c has no known().
+ * cond_state() returned, and in *so the state that holds whatever the
+ * unknown inputs turn out to be: as cond_state, except that known() of an
+ * unknown value is unknown (it may yet become known).  One evaluation
+ * unless a known() met an unknown value.
  */
 static int
-cond_open(const struct hl__cond *c, const double *slots, int st)
+cond_states(const struct hl__cond *c, const double *slots, int *so)
 {
-	double v;
+	double v, o;
 
-	if (c->expr == NULL || !hl__expr_uses_known(c->expr))
-		return st;
-	v = hl__expr_eval_open(c->expr, slots);
+	if (c->expr == NULL)
+		return *so = HL_STATE_FIRED;
+	v = hl__expr_eval_both(c->expr, slots, &o);
+	*so = isnan(o) ? HL_STATE_UNKNOWN : o != 0 ? HL_STATE_FIRED :
+	    HL_STATE_NOT_FIRED;
 	if (isnan(v))
 		return HL_STATE_UNKNOWN;
 	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
@@ -127,7 +145,8 @@ reserve(struct hl_report *r, const struct hl_rulebase *rb)
 		r->recs = p;
 		memset(r->recs + r->cap_recs, 0,
 		    (nr - r->cap_recs) * sizeof *r->recs);
-		if ((p = hl__realloc(r->list, nr * sizeof *r->list)) == NULL)
+		/* the second half: scratch for order_findings() */
+		if ((p = hl__realloc(r->list, 2 * nr * sizeof *r->list)) == NULL)
 			return HL_ENOMEM;
 		r->list = p;
 		r->cap_recs = nr;
@@ -204,11 +223,11 @@ eval_flag(struct hl_report *r, size_t i)
 	struct hl_finding *f = &r->recs[i];
 	struct hl__evidence *e = &r->ev[f->ev0];
 	double *s = r->slots;
-	int any_true = 0, all_false = 1, u = 0, uh = 0, st;
+	int any_true = 0, all_false = 1, u = 0, uh = 0, st, so;
 	size_t j;
 
 	for (j = 0; j < fl->nlevels; j++) {
-		st = cond_state(&fl->levels[j].when, s);
+		st = cond_states(&fl->levels[j].when, s, &so);
 		set_evidence(&e[j], cond_src(&fl->levels[j].when), NULL,
 		    fl->levels[j].urgency, st, j);
 		if (st == HL_STATE_FIRED) {
@@ -219,8 +238,7 @@ eval_flag(struct hl_report *r, size_t i)
 		if (st != HL_STATE_NOT_FIRED)
 			all_false = 0;
 		/* true, or could be: the worst it may come to */
-		if (cond_open(&fl->levels[j].when, s, st) !=
-		    HL_STATE_NOT_FIRED && fl->levels[j].urgency > uh)
+		if (so != HL_STATE_NOT_FIRED && fl->levels[j].urgency > uh)
 			uh = fl->levels[j].urgency;
 	}
 	f->nev = fl->nlevels;
@@ -239,7 +257,7 @@ eval_flag(struct hl_report *r, size_t i)
  * An item whose `applies` is unknown counts in coverage's denominator
  * only: its weight is applicable but not evaluable, and it cannot fire.
  *
- * The honest bounds read every condition as cond_open() does, so that
+ * The honest bounds read every condition as the open state of cond_states(), so that
  * "not known(x) or ..." is not taken as settled while x is unknown.
  * score_high lets every item that is not known false fire at its largest
  * such band, and only the lowering factors known true act; score_low lets
@@ -270,14 +288,11 @@ eval_cause(struct hl_report *r, size_t c)
 
 		if (it->nbands == 0)
 			continue;
-		if (it->applies.expr != NULL)
-			ap = cond_state(&it->applies, s);
-		apo = cond_open(&it->applies, s, ap);
+		ap = cond_states(&it->applies, s, &apo);
 		if (ap == HL_STATE_NOT_FIRED && apo == HL_STATE_NOT_FIRED)
 			continue;
 		for (b = 0; b < it->nbands; b++) {
-			st = cond_state(&bd[b].when, s);
-			so = cond_open(&bd[b].when, s, st);
+			st = cond_states(&bd[b].when, s, &so);
 			if (st != HL_STATE_UNKNOWN)
 				evaluable = 1;
 			if (so != HL_STATE_UNKNOWN)
@@ -337,8 +352,7 @@ eval_cause(struct hl_report *r, size_t c)
 		/* lower_hi <= lower <= lower_lo: a weaker one changes none */
 		if (!(lo->by > lower_hi))
 			continue;
-		st = cond_state(&lo->when, s);
-		so = cond_open(&lo->when, s, st);
+		st = cond_states(&lo->when, s, &so);
 		if (st == HL_STATE_FIRED && lo->by > lower)
 			lower = lo->by;
 		if (so == HL_STATE_FIRED)
@@ -422,22 +436,47 @@ before(const struct hl_finding *a, const struct hl_finding *b)
 	return a->index < b->index;
 }
 
-/* List the findings in report order (insertion sort: small, stable). */
+/* List the findings in report order (before()); see below. */
 static void
 order_findings(struct hl_report *r, size_t nrecs)
 {
-	struct hl_finding *f;
-	size_t i, j, n = 0;
+	struct hl_finding **a = r->list, **t = r->list + r->cap_recs, **x;
+	size_t i, j, k, n = 0, w, lo, mid, hi;
 
-	for (i = 0; i < nrecs; i++) {
-		f = &r->recs[i];
-		if (!f->listed)
-			continue;
-		for (j = n; j > 0 && before(f, r->list[j - 1]); j--)
-			r->list[j] = r->list[j - 1];
-		r->list[j] = f;
-		n++;
+	for (i = 0; i < nrecs; i++)
+		if (r->recs[i].listed)
+			a[n++] = &r->recs[i];
+	/*
+	 * A bottom-up merge sort, stable: runs of ORDER_RUN by insertion,
+	 * then merges that take from the right run only when its head comes
+	 * strictly before the left one's (ties keep file order).
+	 */
+	for (lo = 0; lo < n; lo += ORDER_RUN) {
+		hi = lo + ORDER_RUN < n ? lo + ORDER_RUN : n;
+		for (i = lo + 1; i < hi; i++) {
+			struct hl_finding *f = a[i];
+
+			for (j = i; j > lo && before(f, a[j - 1]); j--)
+				a[j] = a[j - 1];
+			a[j] = f;
+		}
 	}
+	for (w = ORDER_RUN; w < n; w *= 2) {
+		for (lo = 0; lo < n; lo += 2 * w) {
+			mid = lo + w < n ? lo + w : n;
+			hi = lo + 2 * w < n ? lo + 2 * w : n;
+			i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				t[k++] = before(a[j], a[i]) ? a[j++] : a[i++];
+			while (i < mid)
+				t[k++] = a[i++];
+			while (j < hi)
+				t[k++] = a[j++];
+		}
+		x = a, a = t, t = x;
+	}
+	if (a != r->list)
+		memcpy(r->list, a, n * sizeof *a);
 	r->nlist = n;
 }
 
@@ -538,7 +577,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 		if (isnan(s[screen[k].slot]))
 			r->questions[r->nquestions++] = screen[k].name;
 	if (!r->confidence_low && (first_cause == NULL ||
-	    !(first_cause->coverage < 0.5)))
+	    !(first_cause->coverage < LEAD_COVERAGE_ASK)))
 		return;
 
 	if (nd > HL__NINPUT_SLOTS)
@@ -569,7 +608,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 			r->gain[k] = 0;
 			continue;
 		}
-		if (hl__input_defs[k].cost > 1)
+		if (hl__input_defs[k].cost > COST_FREE)
 			r->gain[k] /= hl__input_defs[k].cost;
 	}
 	for (q = 0; q < HL__MAX_GAIN_QUESTIONS; q++) {
@@ -597,7 +636,8 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 	r->rb = rb;
 	r->gen++;
 	r->assessed = 1;
-	memcpy(s, (const char *)&r->full + 8, HL__NINPUT_SLOTS * sizeof *s);
+	memcpy(s, (const char *)&r->full + INPUTS_FIRST_SLOT,
+	    HL__NINPUT_SLOTS * sizeof *s);
 	if (hl__menses_ignored(&r->full))
 		s[HL__SLOT_OF(menstrual_status)] = NAN;
 	hl__derive(&r->full, s + HL__METRIC_BASE);
@@ -650,7 +690,7 @@ evaluate(struct hl_report *r, const struct hl_rulebase *rb)
 		sum += r->recs[nf + i].coverage;
 	}
 	r->confidence = nc > 0 ? sum / (double)nc : NAN;
-	r->confidence_low = r->confidence < 0.25;
+	r->confidence_low = r->confidence < CONFIDENCE_LOW;
 
 	for (i = 0; i < rb->nstrategies; i++)
 		eval_strategy(r, i);

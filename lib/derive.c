@@ -110,6 +110,67 @@ const struct hl__metric_def hl__metric_defs[HL__M_COUNT] = {
 #define DAYS		HL_SERIES_DAYS
 #define WEEK		7
 
+/*
+ * Thresholds of the derived metrics, each documented in
+ * heavylegs-domain(7), INPUTS ("Derived metrics").
+ */
+/* chronic_km_wk, acwr, srpe_acwr: days of 28 known for a chronic load. */
+#define CHRONIC_MIN_KNOWN	24
+/* acwr, srpe_acwr, wow_change_pct: the smallest chronic or previous-week
+ * load a ratio is taken against. */
+#define MIN_LOAD_BASE		1
+/* session_spike_pct: days of the 21 before this week that must be known. */
+#define SPIKE_MIN_KNOWN_BEFORE	14
+/* monotony: the cap, also its value for a constant load above 0. */
+#define MONOTONY_CAP		10
+/* rhr_delta_bpm, hrv_low: known days this week and in the baseline. */
+#define RECENT_MIN_KNOWN	3
+#define BASELINE_MIN_KNOWN	14
+/* hrv_low: below the baseline mean by HRV_LOW_SDS SDs of at least
+ * HRV_SD_FLOOR (ln ms). */
+#define HRV_LOW_SDS		0.5
+#define HRV_SD_FLOOR		0.05
+/* sleep_7d_h: known nights of the last 7. */
+#define SLEEP_MIN_KNOWN		4
+/* rh_pct: the Magnus coefficients (dew point to relative humidity). */
+#define MAGNUS_A		17.625
+#define MAGNUS_B		243.04	/* degrees C */
+/* heat_index_f: Steadman's form below HI_ROTHFUSZ_F, Rothfusz above; the
+ * regression is extrapolated past HI_EXTRAPOLATED_TF air temperature or
+ * HI_EXTRAPOLATED_HI heat index (degrees F). */
+#define HI_ROTHFUSZ_F		80
+#define HI_EXTRAPOLATED_TF	110
+#define HI_EXTRAPOLATED_HI	137
+/* wut_count: a morning weight below this share of the usual one, and an
+ * Armstrong urine colour at least this dark, are markers. */
+#define WUT_MASS_SHARE		0.99
+#define WUT_URINE_COLOR		6
+/* training_h_day: minutes in a week of 7 days x 1 h, and the pace assumed
+ * when only distances are known (min/km). */
+#define WEEK_MIN_PER_H_DAY	420
+#define ASSUMED_MIN_PER_KM	6
+/* carb_band_lo: the lower end of each band (g/kg/day) and the training
+ * hours a day where the next one starts. */
+#define CARB_BAND_1_LO		3
+#define CARB_BAND_2_FROM_H	0.5
+#define CARB_BAND_2_LO		5
+#define CARB_BAND_3_FROM_H	1.25
+#define CARB_BAND_3_LO		6
+#define CARB_BAND_4_FROM_H	4
+#define CARB_BAND_4_LO		8
+/* hb_cutoff_g_l: the WHO haemoglobin cut-offs (g/L) and the ages where
+ * they change (years). */
+#define HB_CUT_PREGNANT		110
+#define HB_CUT_CHILD		115	/* age < HB_AGE_CHILD */
+#define HB_CUT_YOUTH_FEMALE	120	/* age < HB_AGE_YOUTH, or not male */
+#define HB_CUT_MALE		130
+#define HB_AGE_CHILD		12
+#define HB_AGE_YOUTH		15
+/* pad_risk: from this age always, from PAD_AGE_WITH_RISK with
+ * smoker_or_diabetes. */
+#define PAD_AGE			65
+#define PAD_AGE_WITH_RISK	50
+
 /* Sum of x[from..to) and how many of them are known. */
 static double
 sum_known(const double *x, int from, int to, int *n)
@@ -159,13 +220,14 @@ derive_distance(const hl_inputs *in, double *out)
 	}
 
 	chronic = sum_known(d, 0, DAYS, &n);
-	if (n >= 24)
+	if (n >= CHRONIC_MIN_KNOWN)
 		out[HL__M_CHRONIC_KM_WK] = chronic * 7 / n;
-	if (nweek == WEEK && n >= 24 && out[HL__M_CHRONIC_KM_WK] >= 1)
+	if (nweek == WEEK && n >= CHRONIC_MIN_KNOWN &&
+	    out[HL__M_CHRONIC_KM_WK] >= MIN_LOAD_BASE)
 		out[HL__M_ACWR] = acute / out[HL__M_CHRONIC_KM_WK];
 
 	prev = sum_known(d, WEEK, 2 * WEEK, &nprev);
-	if (nweek == WEEK && nprev == WEEK && prev >= 1)
+	if (nweek == WEEK && nprev == WEEK && prev >= MIN_LOAD_BASE)
 		out[HL__M_WOW_CHANGE_PCT] = (acute - prev) / prev * 100;
 
 	/*
@@ -175,7 +237,7 @@ derive_distance(const hl_inputs *in, double *out)
 	 * d / M - 1, keeps +10 % exactly 10.
 	 */
 	(void)sum_known(d, WEEK, DAYS, &nold);
-	if (nweek == WEEK && nold >= 14) {
+	if (nweek == WEEK && nold >= SPIKE_MIN_KNOWN_BEFORE) {
 		m = -1;
 		for (k = WEEK; k < DAYS; k++)
 			if (KNOWN(d[k]) && d[k] > m)
@@ -222,10 +284,10 @@ derive_srpe(const hl_inputs *in, double *out)
 			nacute++;
 		}
 	}
-	if (nacute < WEEK || n < 24)
+	if (nacute < WEEK || n < CHRONIC_MIN_KNOWN)
 		return;
 	chronic = chronic * 7 / n;
-	if (chronic >= 1)
+	if (chronic >= MIN_LOAD_BASE)
 		out[HL__M_SRPE_ACWR] = acute / chronic;
 }
 
@@ -266,11 +328,11 @@ derive_load(const hl_inputs *in, double *out)
 		var += (load[i] - mean) * (load[i] - mean);
 	sd = sqrt(var / WEEK);
 	if (sd == 0)
-		mono = mean > 0 ? 10 : 0;
+		mono = mean > 0 ? MONOTONY_CAP : 0;
 	else {
 		mono = mean / sd;
-		if (mono > 10)
-			mono = 10;
+		if (mono > MONOTONY_CAP)
+			mono = MONOTONY_CAP;
 	}
 	out[HL__M_MONOTONY] = mono;
 	out[HL__M_STRAIN] = sum * mono;
@@ -283,8 +345,10 @@ derive_recovery(const hl_inputs *in, double *out)
 	double lnv[DAYS], recent, base, m, s, var;
 	int i, n;
 
-	recent = mean_known(in->daily_resting_hr_bpm, 0, WEEK, 3);
-	base = mean_known(in->daily_resting_hr_bpm, WEEK, DAYS, 14);
+	recent = mean_known(in->daily_resting_hr_bpm, 0, WEEK,
+	    RECENT_MIN_KNOWN);
+	base = mean_known(in->daily_resting_hr_bpm, WEEK, DAYS,
+	    BASELINE_MIN_KNOWN);
 	if (KNOWN(recent) && KNOWN(base))
 		out[HL__M_RHR_DELTA_BPM] = recent - base;
 
@@ -292,8 +356,8 @@ derive_recovery(const hl_inputs *in, double *out)
 	for (i = 0; i < DAYS; i++)
 		lnv[i] = KNOWN(in->daily_hrv_rmssd_ms[i]) ?
 		    log(in->daily_hrv_rmssd_ms[i]) : NAN;
-	recent = mean_known(lnv, 0, WEEK, 3);
-	m = mean_known(lnv, WEEK, DAYS, 14);
+	recent = mean_known(lnv, 0, WEEK, RECENT_MIN_KNOWN);
+	m = mean_known(lnv, WEEK, DAYS, BASELINE_MIN_KNOWN);
 	if (KNOWN(recent) && KNOWN(m)) {
 		var = 0;
 		n = 0;
@@ -305,19 +369,20 @@ derive_recovery(const hl_inputs *in, double *out)
 		}
 		s = sqrt(var / n);
 		/* A floor on s: a very regular baseline is no hair trigger. */
-		if (s < 0.05)
-			s = 0.05;
-		out[HL__M_HRV_LOW] = recent < m - 0.5 * s;
+		if (s < HRV_SD_FLOOR)
+			s = HRV_SD_FLOOR;
+		out[HL__M_HRV_LOW] = recent < m - HRV_LOW_SDS * s;
 	}
 
-	out[HL__M_SLEEP_7D_H] = mean_known(in->daily_sleep_h, 0, WEEK, 4);
+	out[HL__M_SLEEP_7D_H] = mean_known(in->daily_sleep_h, 0, WEEK,
+	    SLEEP_MIN_KNOWN);
 }
 
 /* Relative humidity and the NWS heat index. */
 static void
 derive_weather(const hl_inputs *in, double *out)
 {
-	const double a = 17.625, b = 243.04;
+	const double a = MAGNUS_A, b = MAGNUS_B;
 	double rh, t, td, tf, hi;
 
 	t = in->air_temp_c;
@@ -334,14 +399,14 @@ derive_weather(const hl_inputs *in, double *out)
 		return;
 	tf = t * 9 / 5 + 32;
 	/* Past 110 F the regression is extrapolated whatever the humidity. */
-	if (tf > 110)
+	if (tf > HI_EXTRAPOLATED_TF)
 		out[HL__M_HI_EXTRAPOLATED] = 1;
 	if (isnan(rh))
 		return;
 
 	/* Steadman's simple form, already averaged with the temperature. */
 	hi = 0.5 * (tf + 61 + 1.2 * (tf - 68) + 0.094 * rh);
-	if (hi >= 80) {
+	if (hi >= HI_ROTHFUSZ_F) {
 		/* Rothfusz regression with the NWS adjustments. */
 		hi = -42.379 + 2.04901523 * tf + 10.14333127 * rh
 		    - 0.22475541 * tf * rh - 6.83783e-3 * tf * tf
@@ -355,7 +420,8 @@ derive_weather(const hl_inputs *in, double *out)
 	}
 	out[HL__M_HEAT_INDEX_F] = hi;
 	out[HL__M_HEAT_INDEX_C] = (hi - 32) * 5 / 9;
-	out[HL__M_HI_EXTRAPOLATED] = tf > 110 || hi > 137;
+	out[HL__M_HI_EXTRAPOLATED] = tf > HI_EXTRAPOLATED_TF ||
+	    hi > HI_EXTRAPOLATED_HI;
 }
 
 /* Body mass change, sweat rate and the WUT markers. */
@@ -382,11 +448,12 @@ derive_hydration(const hl_inputs *in, double *out)
 	known = yes = 0;
 	if (KNOWN(in->morning_body_mass_kg) && KNOWN(in->body_mass_kg)) {
 		known++;
-		yes += in->morning_body_mass_kg < 0.99 * in->body_mass_kg;
+		yes += in->morning_body_mass_kg <
+		    WUT_MASS_SHARE * in->body_mass_kg;
 	}
 	if (KNOWN(in->urine_color)) {
 		known++;
-		yes += in->urine_color >= 6;
+		yes += in->urine_color >= WUT_URINE_COLOR;
 	}
 	if (KNOWN(in->thirsty)) {
 		known++;
@@ -407,20 +474,21 @@ derive_fuel(const hl_inputs *in, double *out)
 
 	dur = sum_known(in->daily_duration_min, 0, WEEK, &n);
 	if (n == WEEK)
-		h = dur / 420;
+		h = dur / WEEK_MIN_PER_H_DAY;
 	else
-		h = out[HL__M_ACUTE_KM] * 6 / 420;	/* 6 min/km */
+		h = out[HL__M_ACUTE_KM] * ASSUMED_MIN_PER_KM /
+		    WEEK_MIN_PER_H_DAY;
 	out[HL__M_TRAINING_H_DAY] = h;
 	if (isnan(h))
 		return;
-	if (h < 0.5)
-		out[HL__M_CARB_BAND_LO] = 3;
-	else if (h < 1.25)
-		out[HL__M_CARB_BAND_LO] = 5;
-	else if (h < 4)
-		out[HL__M_CARB_BAND_LO] = 6;
+	if (h < CARB_BAND_2_FROM_H)
+		out[HL__M_CARB_BAND_LO] = CARB_BAND_1_LO;
+	else if (h < CARB_BAND_3_FROM_H)
+		out[HL__M_CARB_BAND_LO] = CARB_BAND_2_LO;
+	else if (h < CARB_BAND_4_FROM_H)
+		out[HL__M_CARB_BAND_LO] = CARB_BAND_3_LO;
 	else
-		out[HL__M_CARB_BAND_LO] = 8;
+		out[HL__M_CARB_BAND_LO] = CARB_BAND_4_LO;
 }
 
 /*
@@ -440,14 +508,14 @@ derive_blood(const hl_inputs *in, double *out)
 	male = in->sex == HL_SEX_MALE;
 	cut = NAN;
 	if (in->pregnant_or_postpartum == HL_YES)
-		cut = 110;		/* WHO, in pregnancy */
+		cut = HB_CUT_PREGNANT;
 	else if (KNOWN(age)) {
-		if (age < 12)
-			cut = 115;
-		else if (age < 15 || !male)
-			cut = 120;
+		if (age < HB_AGE_CHILD)
+			cut = HB_CUT_CHILD;
+		else if (age < HB_AGE_YOUTH || !male)
+			cut = HB_CUT_YOUTH_FEMALE;
 		else
-			cut = 130;
+			cut = HB_CUT_MALE;
 	}
 	if (KNOWN(cut)) {
 		out[HL__M_HB_CUTOFF_G_L] = cut;
@@ -455,12 +523,12 @@ derive_blood(const hl_inputs *in, double *out)
 			out[HL__M_ANAEMIA] = hb < cut;
 	}
 
-	/* age >= 65, or age >= 50 and smoker_or_diabetes (Kleene). */
+	/* age >= PAD_AGE, or age >= PAD_AGE_WITH_RISK and smoker_or_diabetes (Kleene). */
 	smoke = in->smoker_or_diabetes;
 	if (KNOWN(age)) {
-		if (age >= 65)
+		if (age >= PAD_AGE)
 			out[HL__M_PAD_RISK] = 1;
-		else if (age < 50)
+		else if (age < PAD_AGE_WITH_RISK)
 			out[HL__M_PAD_RISK] = 0;
 		else if (KNOWN(smoke))
 			out[HL__M_PAD_RISK] = smoke == HL_YES;

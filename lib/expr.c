@@ -48,11 +48,30 @@ enum op {
 	OP_AND, OP_OR
 };
 
+/*
+ * The code hl__expr_eval() runs, made from `code` at load (fast_build):
+ * the same postfix program, except that
+ *   - `slot cmp constant` (either way round) is one instruction FOP_LCMP,
+ *     three words: FOP_LCMP | cmp << 8, slot, constant index;
+ *   - the left operand of `and` / `or` is followed by FOP_JF / FOP_JT,
+ *     two words: op, target: when that operand alone decides (false for
+ *     and, true for or), the right operand and the operator are skipped;
+ *   - every other instruction is as in `code`.
+ * Kleene logic and unknowns come out as the generic evaluator's (tests
+ * compare the two, check_expr.c).
+ */
+enum fop {
+	FOP_LCMP = OP_OR + 1,
+	FOP_JF,
+	FOP_JT
+};
+
 struct hl__expr {
 	const double	*k;
 	const uint32_t	*code;
 	const uint32_t	*refs;
-	size_t		 nk, ncode, nrefs;
+	uint32_t	*fast;		/* see enum fop; NULL: run `code` */
+	size_t		 nk, ncode, nrefs, nfast;
 	size_t		 maxstack;
 	int		 type;
 	int		 uses_known;	/* has a known(): see hl__expr_eval_open */
@@ -874,6 +893,108 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The operands of each instruction of a postfix program, as a tree. */
+struct fnode {
+	size_t	 l, r;		/* instruction indices; SIZE_MAX: none */
+};
+
+static int
+is_cmp_op(uint32_t op)
+{
+	return op >= OP_LT && op <= OP_NE;
+}
+
+/* The comparison that holds for (b, a) when op holds for (a, b). */
+static uint32_t
+cmp_swapped(uint32_t op)
+{
+	switch (op) {
+	case OP_LT: return OP_GT;
+	case OP_LE: return OP_GE;
+	case OP_GT: return OP_LT;
+	case OP_GE: return OP_LE;
+	default: return op;	/* == and != */
+	}
+}
+
+/* Emit the fast code of the subtree at instruction i into out at *n. */
+static void
+fast_emit(const uint32_t *code, const struct fnode *t, size_t i,
+    uint32_t *out, size_t *n)
+{
+	uint32_t op = INS_OP(code[i]);
+	size_t l = t[i].l, r = t[i].r, jump;
+
+	if (is_cmp_op(op) && INS_OP(code[l]) == OP_LOAD &&
+	    INS_OP(code[r]) == OP_CONST) {
+		out[(*n)++] = FOP_LCMP | op << 8;
+		out[(*n)++] = INS_ARG(code[l]);
+		out[(*n)++] = INS_ARG(code[r]);
+		return;
+	}
+	if (is_cmp_op(op) && INS_OP(code[l]) == OP_CONST &&
+	    INS_OP(code[r]) == OP_LOAD) {
+		out[(*n)++] = FOP_LCMP | cmp_swapped(op) << 8;
+		out[(*n)++] = INS_ARG(code[r]);
+		out[(*n)++] = INS_ARG(code[l]);
+		return;
+	}
+	if (l != SIZE_MAX)
+		fast_emit(code, t, l, out, n);
+	if (op == OP_AND || op == OP_OR) {
+		out[(*n)++] = op == OP_AND ? FOP_JF : FOP_JT;
+		jump = (*n)++;
+		fast_emit(code, t, r, out, n);
+		out[(*n)++] = code[i];
+		out[jump] = (uint32_t)*n;
+		return;
+	}
+	if (r != SIZE_MAX)
+		fast_emit(code, t, r, out, n);
+	out[(*n)++] = code[i];
+}
+
+/*
+ * Build x->fast from x->code.  Never longer than twice the code: a fused
+ * compare replaces three instructions by three words, a jump adds two
+ * words per and/or, itself one instruction with two operands.
+ */
+static int
+fast_build(hl__expr *x)
+{
+	struct fnode *t;
+	size_t *st, sp = 0, i, n = 0;
+	uint32_t op, *out;
+
+	if (x->ncode == 0)
+		return 0;
+	t = hl__malloc(x->ncode * sizeof *t);
+	st = hl__malloc(x->ncode * sizeof *st);
+	out = hl__malloc(3 * x->ncode * sizeof *out);
+	if (t == NULL || st == NULL || out == NULL) {
+		hl__free(t);
+		hl__free(st);
+		hl__free(out);
+		return -1;
+	}
+	for (i = 0; i < x->ncode; i++) {
+		op = INS_OP(x->code[i]);
+		t[i].l = t[i].r = SIZE_MAX;
+		if (op >= OP_ADD) {
+			t[i].r = st[--sp];
+			t[i].l = st[--sp];
+		} else if (op != OP_LOAD && op != OP_CONST)
+			t[i].l = st[--sp];
+		st[sp++] = i;
+	}
+	fast_emit(x->code, t, st[0], out, &n);
+	hl__free(t);
+	hl__free(st);
+	x->fast = out;
+	x->nfast = n;
+	return 0;
+}
+
 /* Copy the code into one block: header, constants, code, refs. */
 static int
 finish(struct parser *p, int type, hl__expr **out)
@@ -922,6 +1043,12 @@ finish(struct parser *p, int type, hl__expr **out)
 	for (i = 0; i < p->ncode; i++)
 		if (INS_OP(code[i]) == OP_KNOWN)
 			x->uses_known = 1;
+	x->fast = NULL;
+	x->nfast = 0;
+	if (fast_build(x) != 0) {
+		hl__free(x);
+		return fail_nomem(p);
+	}
 	*out = x;
 	return 0;
 }
@@ -1001,6 +1128,8 @@ err:
 void
 hl__expr_free(hl__expr *x)
 {
+	if (x != NULL)
+		hl__free(x->fast);
 	hl__free(x);
 }
 
@@ -1101,17 +1230,175 @@ eval(const hl__expr *x, const double *slots, int open)
 	return st[0];
 }
 
+/* a cmp b for known a and b, as 0/1. */
+#define CMP(op, a, b) ((op) == OP_LT ? (a) < (b) : (op) == OP_LE ? \
+	(a) <= (b) : (op) == OP_GT ? (a) > (b) : (op) == OP_GE ? (a) >= (b) : \
+	(op) == OP_EQ ? (a) == (b) : (a) != (b))
+
+/* The evaluator of the fast code (see enum fop); open as in eval(). */
+static double
+eval_fast(const hl__expr *x, const double *slots, int open, int *met)
+{
+	const uint32_t *c = x->fast;
+	double st[STACK_MAX], a, b;
+	size_t pc = 0, sp = 0, n = x->nfast;
+
+	/* a condition that is one input or one comparison */
+	if (n == 1 && INS_OP(c[0]) == OP_LOAD)
+		return slots[INS_ARG(c[0])];
+	if (n == 3 && INS_OP(c[0]) == FOP_LCMP) {
+		a = slots[c[1]];
+		b = x->k[c[2]];
+		return isnan(a) || isnan(b) ? NAN :
+		    (double)CMP(INS_ARG(c[0]), a, b);
+	}
+
+	while (pc < n) {
+		uint32_t ins = c[pc];
+
+		switch (INS_OP(ins)) {
+		case FOP_LCMP:
+			a = slots[c[pc + 1]];
+			b = x->k[c[pc + 2]];
+			st[sp++] = isnan(a) || isnan(b) ? NAN :
+			    (double)CMP(INS_ARG(ins), a, b);
+			pc += 3;
+			continue;
+		case FOP_JF:
+			if (st[sp - 1] == 0) {
+				st[sp - 1] = 0.0;
+				pc = c[pc + 1];
+			} else
+				pc += 2;
+			continue;
+		case FOP_JT:
+			a = st[sp - 1];
+			if (!isnan(a) && a != 0) {
+				st[sp - 1] = 1.0;
+				pc = c[pc + 1];
+			} else
+				pc += 2;
+			continue;
+		case OP_LOAD:
+			st[sp++] = slots[INS_ARG(ins)];
+			break;
+		case OP_CONST:
+			st[sp++] = x->k[INS_ARG(ins)];
+			break;
+		case OP_NEG:
+			st[sp - 1] = -st[sp - 1];
+			break;
+		case OP_NOT:
+			a = st[sp - 1];
+			st[sp - 1] = isnan(a) ? a : a == 0 ? 1.0 : 0.0;
+			break;
+		case OP_KNOWN:
+			if (!isnan(st[sp - 1]))
+				st[sp - 1] = 1.0;
+			else {
+				*met = 1;
+				if (!open)
+					st[sp - 1] = 0.0;
+			}
+			break;
+		case OP_AND:
+			/* the left operand was true or unknown (FOP_JF) */
+			sp--;
+			a = st[sp - 1];
+			b = st[sp];
+			st[sp - 1] = b == 0 ? 0.0 : isnan(a) || isnan(b) ?
+			    NAN : 1.0;
+			break;
+		case OP_OR:
+			/* the left operand was false or unknown (FOP_JT) */
+			sp--;
+			a = st[sp - 1];
+			b = st[sp];
+			st[sp - 1] = !isnan(b) && b != 0 ? 1.0 :
+			    isnan(a) || isnan(b) ? NAN : 0.0;
+			break;
+		case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+		case OP_EQ: case OP_NE:
+			sp--;
+			a = st[sp - 1];
+			b = st[sp];
+			st[sp - 1] = isnan(a) || isnan(b) ? NAN :
+			    (double)CMP(INS_OP(ins), a, b);
+			break;
+		default:
+			sp--;
+			st[sp - 1] = binary(INS_OP(ins), st[sp - 1], st[sp]);
+			break;
+		}
+		pc++;
+	}
+	return st[0];
+}
+
 double
 hl__expr_eval(const hl__expr *x, const double *slots)
 {
+	int met = 0;
+
+	if (x != NULL && x->fast != NULL)
+		return eval_fast(x, slots, 0, &met);
 	return eval(x, slots, 0);
 }
 
 double
 hl__expr_eval_open(const hl__expr *x, const double *slots)
 {
+	int met = 0;
+
+	if (x != NULL && x->fast != NULL)
+		return eval_fast(x, slots, 1, &met);
 	return eval(x, slots, 1);
 }
+
+/*
+ * Both at once: the open reading differs only where a known() met an
+ * unknown value, so the second run happens only then.
+ */
+double
+hl__expr_eval_both(const hl__expr *x, const double *slots, double *open)
+{
+	double v;
+	int met = 0;
+
+	if (x == NULL || x->fast == NULL) {
+		v = eval(x, slots, 0);
+		*open = x != NULL && x->uses_known ? eval(x, slots, 1) : v;
+		return v;
+	}
+	v = eval_fast(x, slots, 0, &met);
+	*open = met ? eval_fast(x, slots, 1, &met) : v;
+	return v;
+}
+
+#ifdef HL_TESTING
+double
+hl__expr_eval_generic(const hl__expr *x, const double *slots, int open)
+{
+	return eval(x, slots, open);
+}
+
+size_t
+hl__expr_nfused(const hl__expr *x)
+{
+	size_t pc = 0, n = 0;
+
+	if (x == NULL || x->fast == NULL)
+		return 0;
+	while (pc < x->nfast) {
+		switch (INS_OP(x->fast[pc])) {
+		case FOP_LCMP: n++; pc += 3; break;
+		case FOP_JF: case FOP_JT: pc += 2; break;
+		default: pc++; break;
+		}
+	}
+	return n;
+}
+#endif
 
 int
 hl__expr_uses_known(const hl__expr *x)

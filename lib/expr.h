@@ -79,6 +79,17 @@ double hl__expr_eval(const hl__expr *x, const double *slots);
  */
 double hl__expr_eval_open(const hl__expr *x, const double *slots);
 int hl__expr_uses_known(const hl__expr *x);
+/* hl__expr_eval(), returned, and hl__expr_eval_open() in *open. */
+double hl__expr_eval_both(const hl__expr *x, const double *slots,
+    double *open);
+
+#ifdef HL_TESTING
+/* The evaluator hl__expr_eval() runs when no fast code was built. */
+double hl__expr_eval_generic(const hl__expr *x, const double *slots,
+    int open);
+/* How many `slot cmp constant` instructions the fast code of x has. */
+size_t hl__expr_nfused(const hl__expr *x);
+#endif
 
 /* The distinct value slots x reads (inputs, metrics, rules), ascending. */
 size_t hl__expr_nrefs(const hl__expr *x);

@@ -465,10 +465,14 @@ collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
 	nbad = nw = 0;
 	for (i = 0; (size_t)i < hl__input_ndefs; i++) {
 		d = &hl__input_defs[i];
-		slot0 = hl__input_slot(i);
+		slot0 = (d->offset - offsetof(hl_inputs, age_years)) /
+		    sizeof(double);
 		for (day = 0; day < (size_t)d->length; day++) {
 			s = slot0 + day;
 			v = slot_get(full, s);
+			/* unknown: valid, and no warning (the fast path) */
+			if (isnan(v))
+				continue;
 			if ((why = check_value(d, v)) != BAD_NONE) {
 				MARK(s, why);
 				continue;

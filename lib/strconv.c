@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,60 @@ fmt_c(char *buf, size_t cap, char conv, int prec, double v)
 	return j;
 }
 
+/*
+ * The shortest form of v as %.15g would write it, when v is the double
+ * nearest a decimal of at most FAST_DIGITS digits after the point and
+ * fewer than 15 significant digits, at least 1e-4 in size (where %g would
+ * switch to an exponent): m / 10^k == v in double arithmetic means that
+ * the decimal m * 10^-k reads back as v, and %.15g of v is that decimal.
+ * Returns its length, or 0 when v is not such a number.
+ */
+#define FAST_DIGITS	6
+
+static size_t
+fmt_fast(char *buf, double v)
+{
+	static const double p10[FAST_DIGITS + 1] = {
+		1, 10, 100, 1e3, 1e4, 1e5, 1e6
+	};
+	char rev[24];
+	double a = fabs(v), m;
+	uint64_t u;
+	size_t n = 0, r = 0;
+	int k;
+
+	if (!(a >= 1e-4 && a < 1e14)) {
+		if (v != 0)
+			return 0;
+		buf[0] = '0';
+		return 1;
+	}
+	for (k = 0; k <= FAST_DIGITS; k++) {
+		m = floor(a * p10[k] + 0.5);
+		if (m >= 1e14)
+			return 0;
+		if (m / p10[k] == a)
+			break;
+	}
+	if (k > FAST_DIGITS)
+		return 0;
+	u = (uint64_t)m;
+	do {
+		rev[r++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	while (r <= (size_t)k)		/* leading zeros: 0.05 */
+		rev[r++] = '0';
+	if (v < 0)
+		buf[n++] = '-';
+	while (r > 0) {
+		if (r == (size_t)k)
+			buf[n++] = '.';
+		buf[n++] = rev[--r];
+	}
+	return n;
+}
+
 int
 hl__fmt_double(char *buf, size_t cap, double v, int prec)
 {
@@ -197,13 +252,15 @@ hl__fmt_double(char *buf, size_t cap, double v, int prec)
 		} else {
 			int p;
 
-			for (p = 15; ; p++) {
+			n = fmt_fast(tmp, v);
+			for (p = 15; n == 0; p++) {
 				double back;
 
 				n = fmt_c(tmp, sizeof tmp, 'g', p, v);
 				if (p == 17 || (hl__parse_double(tmp, n,
 				    &back) == 0 && back == v))
 					break;
+				n = 0;
 			}
 		}
 		txt = tmp;

@@ -2,6 +2,8 @@
 /* check_assess.c - the assessment engine against small rulebases with hand-computed results. */
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_main.h"
@@ -186,6 +188,53 @@ static const char one_item[] = HEAD
     "    evidence:\n"
     "      - when: thirsty\n"
     "        weight: 0.45\n";
+
+/*
+ * 40 causes, more than one run of the sort: scores fall in five values
+ * (many ties), coverage in two; the order is score, then coverage, then
+ * file order, as before().
+ */
+START_TEST(order_many_ties)
+{
+	char *yaml = malloc(64 * 1024), *p;
+	hl_rulebase *rb;
+	hl_inputs in;
+	hl_report *r;
+	size_t i, n = 40;
+	double prev_s = 2, prev_c = 2, sc, cv;
+	int prev_i = -1, idx;
+
+	ck_assert_ptr_nonnull(yaml);
+	p = yaml + sprintf(yaml, "%scauses:\n", HEAD);
+	for (i = 0; i < n; i++) {
+		p += sprintf(p, "  - id: c%02zu\n    title: C\n"
+		    "    evidence:\n      - when: thirsty\n"
+		    "        weight: %.1f\n", i, 0.1 + (double)(i * 7 % 5) / 10);
+		if (i % 3 == 0)
+			p += sprintf(p, "      - when: body_mass_kg > 60\n"
+			    "        weight: 0.1\n");
+	}
+	rb = load(yaml);
+	hl_inputs_init(&in, sizeof in);
+	set(&in, "thirsty", HL_YES);
+	r = assess(rb, &in);
+	ck_assert_uint_eq(hl_report_count(r), n);
+	for (i = 0; i < n; i++) {
+		const hl_finding *f = hl_report_finding(r, i);
+
+		sc = hl_finding_score(f);
+		cv = hl_finding_coverage(f);
+		idx = atoi(hl_finding_id(f) + 1);
+		ck_assert_msg(sc < prev_s || (sc == prev_s && (cv < prev_c ||
+		    (cv == prev_c && idx > prev_i))),
+		    "finding %zu (%s) out of order", i, hl_finding_id(f));
+		prev_s = sc, prev_c = cv, prev_i = idx;
+	}
+	hl_report_free(r);
+	hl_rulebase_free(rb);
+	free(yaml);
+}
+END_TEST
 
 START_TEST(one_item_fires)
 {
@@ -1402,6 +1451,7 @@ suite_assess(void)
 	tc = tcase_create("causes");
 	tcase_add_test(tc, leak_alone);
 	tcase_add_test(tc, one_item_fires);
+	tcase_add_test(tc, order_many_ties);
 	tcase_add_test(tc, unknown_neither_raises_nor_lowers);
 	tcase_add_test(tc, noisy_or_two_items);
 	tcase_add_test(tc, bands_largest_true_weight);

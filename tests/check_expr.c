@@ -317,6 +317,70 @@ START_TEST(expr_kleene)
 }
 END_TEST
 
+/* ---- the fast code against the generic evaluator ---- */
+
+/*
+ * Conditions the loader rewrites: fused `slot cmp constant` either way
+ * round, every comparison, short-circuit and/or nested with not, known()
+ * and arithmetic, so that the jumps land right.
+ */
+static const char *const fast_src[] = {
+	"age_years < 30", "age_years <= 30", "age_years > 30",
+	"age_years >= 30", "age_years == 30", "age_years != 30",
+	"30 < age_years", "30 <= age_years", "30 > age_years",
+	"30 >= age_years", "30 == age_years", "30 != age_years",
+	"worsening and age_years > 30",
+	"worsening or age_years > 30",
+	"not worsening and (mood_low or cadence_spm < 165)",
+	"(worsening or mood_low) and (age_years >= 30 or cadence_spm > 170)",
+	"worsening and mood_low and age_years < 31 and cadence_spm != 170",
+	"worsening or mood_low or age_years < 31 or cadence_spm != 170",
+	"known(age_years) and age_years > 29 or not known(mood_low)",
+	"not (known(cadence_spm) or worsening) and mood_low",
+	"age_years * 2 > cadence_spm / 3 and (mood_low or -age_years < -30)",
+	"worsening and (mood_low or (age_years > 30 and cadence_spm < 171))",
+	"(worsening and mood_low) or (not worsening and not mood_low)",
+	"(age_years + 1 > 30) == worsening",
+};
+
+START_TEST(expr_fast_same)
+{
+	static const double num[] = { NAN, 29, 30, 31, 0, -0.0 };
+	static const double tri[] = { NAN, HL_NO, HL_YES };
+	struct hl__expr_error e;
+	double v[NSLOTS], a, b, o;
+	hl__expr *x;
+	uint64_t st = 12345;
+	int k;
+
+	ck_assert_int_eq(hl__expr_compile(fast_src[_i], strlen(fast_src[_i]),
+	    &env_rule, HL__T_BOOL, &x, &e), HL_OK);
+	if (_i < 12)
+		ck_assert_uint_eq(hl__expr_nfused(x), 1);
+	fill(v);
+	for (k = 0; k < 3000; k++) {
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		v[slot_of("age_years")] = num[(st >> 33) % 6];
+		v[slot_of("cadence_spm")] = (st >> 40) % 3 == 0 ? NAN :
+		    165 + (double)((st >> 42) % 8);
+		v[slot_of("worsening")] = tri[(st >> 50) % 3];
+		v[slot_of("mood_low")] = tri[(st >> 55) % 3];
+		a = hl__expr_eval(x, v);
+		b = hl__expr_eval_generic(x, v, 0);
+		ck_assert_msg(same(a, b), "%s: fast %g, generic %g",
+		    fast_src[_i], a, b);
+		a = hl__expr_eval_open(x, v);
+		b = hl__expr_eval_generic(x, v, 1);
+		ck_assert_msg(same(a, b), "%s open: fast %g, generic %g",
+		    fast_src[_i], a, b);
+		a = hl__expr_eval_both(x, v, &o);
+		ck_assert(same(a, hl__expr_eval_generic(x, v, 0)));
+		ck_assert(same(o, b));
+	}
+	hl__expr_free(x);
+}
+END_TEST
+
 /* ---- numeric results, urgency ---- */
 
 START_TEST(expr_numeric)
@@ -971,6 +1035,58 @@ check_roundtrip(void)
 	}
 }
 
+/*
+ * The shortest form without a precision, as %.15g, %.16g or %.17g (the
+ * first that reads back) writes it, for decimals of every size the fast
+ * path takes and the ones it leaves (C locale).
+ */
+START_TEST(strconv_fast_same)
+{
+	static const double scale[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7 };
+	char got[64], want[64];
+	uint64_t st = 99;
+	double v, back;
+	int i, p;
+
+	for (i = 0; i < 200000; i++) {
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		switch (i % 4) {
+		case 0:		/* a decimal with 0..7 digits after the point */
+			v = (double)((st >> 20) % 100000000) /
+			    scale[(st >> 8) % 8];
+			break;
+		case 1:		/* any bits */
+			memcpy(&v, &st, sizeof v);
+			if (!isfinite(v))
+				continue;
+			break;
+		case 2:		/* near the edges: 1e-4, 1e14 */
+			v = ((st >> 11) % 2 ? 1e-4 : 1e14) *
+			    (0.999 + (double)((st >> 20) % 3000) * 1e-6);
+			break;
+		default:	/* scores: noisy-OR products */
+			v = 1 - (1 - (double)((st >> 20) % 100) / 100) *
+			    (1 - (double)((st >> 30) % 100) / 100);
+			break;
+		}
+		if (st >> 63)
+			v = -v;
+		if (v == 0)
+			v = 0.0;
+		for (p = 15; p <= 17; p++) {
+			snprintf(want, sizeof want, "%.*g", p, v);
+			if (strtod(want, NULL) == v)
+				break;
+		}
+		hl__fmt_double(got, sizeof got, v, -1);
+		ck_assert_msg(strcmp(got, want) == 0, "%.17g: got %s, want %s",
+		    v, got, want);
+		ck_assert(hl__parse_double(got, strlen(got), &back) == 0 &&
+		    back == v);
+	}
+}
+END_TEST
+
 START_TEST(strconv_c)
 {
 	check_parses();
@@ -1203,6 +1319,8 @@ suite_expr(void)
 	tcase_add_loop_test(tc, expr_values, 0,
 	    sizeof values / sizeof values[0]);
 	tcase_add_loop_test(tc, expr_kleene, 0, 9);
+	tcase_add_loop_test(tc, expr_fast_same, 0,
+	    sizeof fast_src / sizeof fast_src[0]);
 	tcase_add_test(tc, expr_numeric);
 	tcase_add_test(tc, expr_null_resolver);
 	tcase_add_loop_test(tc, expr_errors, 0,
@@ -1216,6 +1334,7 @@ suite_expr(void)
 
 	tc = tcase_create("strconv");
 	tcase_add_test(tc, strconv_c);
+	tcase_add_test(tc, strconv_fast_same);
 	tcase_add_test(tc, strconv_de);
 	suite_add_tcase(s, tc);
 

@@ -73,7 +73,9 @@ for page in "$@"; do
 	for c in $progs; do
 		n=$((n + 1))
 		exe=$dir/${c%.c}
-		if ! $cc -std=c99 -pedantic -Wall -Wextra -Werror -Iinclude \
+		if ! $cc -std=c99 -pedantic -Wall -Wextra -Wshadow \
+		    -Wmissing-prototypes -Wstrict-prototypes -Wundef -Wvla \
+		    -Wformat=2 -Werror -Iinclude \
 		    -o "$exe" "$dir/$c" -Llib -lheavylegs -lm \
 		    -Wl,-rpath,"$top/lib"; then
 			echo "$page: example $c does not compile as printed" >&2
