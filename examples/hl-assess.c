@@ -1,309 +1,204 @@
 /* SPDX-License-Identifier: MIT */
-/* hl-assess.c - read a runner's answers from a file, assess them and print the report. */
-
+/*
+ * hl-assess.c - read a runner's answers (name = value lines, JSON or YAML,
+ * --set), assess them with libheavylegs and print the report as advice for
+ * a person, or as JSON; --batch assesses many runners (JSON Lines or CSV).
+ */
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "heavylegs.h"
+#include "cli/rules.h"
+#include "cli/runner.h"
 
-#define WIDTH		76	/* wrap report text at this column */
-#define MAXNAME		96	/* longest input name we read */
-#define EXIT_USAGE	2
+/* Exit statuses, as in sysexits(3). */
+#define EX_OK_		0
+#define EX_USAGE_	64	/* bad command line */
+#define EX_DATAERR_	65	/* bad runner input (in a batch: a bad row) */
+#define EX_NOINPUT_	66	/* an input file cannot be opened */
+#define EX_SOFTWARE_	70	/* internal error: out of memory */
+#define EX_IOERR_	74	/* read or write error */
+#define EX_CONFIG_	78	/* the rulebase is invalid */
 
-struct vocab {
-	hl_input_info	*info;
-	size_t		 n;
-};
+#define PROG	"hl-assess"
+#define WIDTH	76
+#define MAXSET	256
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: hl-assess [-hj] [-r rules.yaml] [FILE|-]\n");
+	fprintf(fp,
+"usage: " PROG " [options] [FILE|-]\n"
+"       " PROG " --batch [options] [FILE|-]\n"
+"       " PROG " --list-inputs | --dump-default-rules | --help | --version\n"
+"\n"
+"Explain why a runner's legs feel heavy: read what is known about the runner\n"
+"from FILE (the standard input when FILE is - or not given), assess it with\n"
+"libheavylegs and print the report.\n"
+"\n"
+"Input:\n"
+"  -i, --input-format=FMT  auto (default), text (name = value lines), json or\n"
+"                          yaml; with --batch: auto, json (JSON Lines) or csv\n"
+"  -s, --set=NAME=VALUE    set one input (NAME[DAY] for one day of a series,\n"
+"                          0 = today); repeatable, applied after FILE\n"
+"  -r, --rules=FILE        use this rulebase instead of the built-in one\n"
+"Output:\n"
+"  -a, --all               also show the causes below the moderate band\n"
+"  -j, --json              print the library's JSON report (--format json)\n"
+"      --format=FMT        text (default) or json\n"
+"  -b, --batch             one runner per line (JSON Lines) or CSV row; one JSON\n"
+"                          object per runner, bad rows reported in their own\n"
+"  -l, --list-inputs       list the inputs: name, kind, unit, range, values\n"
+"      --dump-default-rules  print the built-in rulebase (YAML)\n"
+"  -h, --help              print this help and exit\n"
+"  -V, --version           print the version and exit\n"
+"\n"
+"Exit status: 0 assessed; 64 bad usage; 65 bad input (every problem is\n"
+"listed); 66 a file cannot be opened; 70 out of memory; 74 read or write\n"
+"error; 78 the rulebase is invalid.  See hl-assess(1).\n");
 }
 
-static int
-vocab_load(struct vocab *v)
-{
-	size_t i;
-
-	v->n = hl_input_count();
-	v->info = calloc(v->n ? v->n : 1, sizeof *v->info);
-	if (v->info == NULL)
-		return -1;
-	for (i = 0; i < v->n; i++) {
-		v->info[i].size = sizeof v->info[i];
-		if (hl_input_describe(i, &v->info[i]) != HL_OK)
-			return -1;
-	}
-	return 0;
-}
-
-static const hl_input_info *
-vocab_find(const struct vocab *v, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < v->n; i++)
-		if (v->info[i].name != NULL && strcmp(v->info[i].name, name) == 0)
-			return &v->info[i];
-	return NULL;
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-	    c == '\f';
-}
-
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (is_space((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && is_space((unsigned char)e[-1]))
-		*--e = '\0';
-	return s;
-}
-
-/*
- * Turn one value token into a double for input `in`: a number, yes/no for
- * a yes/no input, an enum value name, or unknown/- for unknown.  On error
- * write a message into msg and return -1.
- */
-static int
-parse_value(const hl_input_info *in, const char *tok, double *out,
-    char *msg, size_t msgsz)
-{
-	char *end;
-	double d;
-	int32_t k;
-	size_t len;
-
-	if (strcmp(tok, "unknown") == 0 || strcmp(tok, "-") == 0) {
-		*out = NAN;
-		return 0;
-	}
-	if (strcmp(tok, "yes") == 0 || strcmp(tok, "no") == 0) {
-		if (in->kind != HL_KIND_TRI) {
-			snprintf(msg, msgsz, "%s takes %s, not %s", in->name,
-			    in->kind == HL_KIND_ENUM ? "a value name" :
-			    "a number", tok);
-			return -1;
-		}
-		*out = tok[0] == 'y' ? HL_YES : HL_NO;
-		return 0;
-	}
-	if (in->kind == HL_KIND_ENUM && in->enum_names != NULL)
-		for (k = 0; k < in->enum_count; k++)
-			if (in->enum_names[k] != NULL &&
-			    strcmp(in->enum_names[k], tok) == 0) {
-				*out = (double)k;
-				return 0;
-			}
-	errno = 0;
-	d = strtod(tok, &end);
-	if (end == tok || *end != '\0' || errno == ERANGE) {
-		if (in->kind == HL_KIND_ENUM && in->enum_names != NULL) {
-			len = (size_t)snprintf(msg, msgsz,
-			    "%s must be one of", in->name);
-			for (k = 0; k < in->enum_count && len < msgsz; k++)
-				len += (size_t)snprintf(msg + len, msgsz - len,
-				    "%s %s", k ? "," : ":", in->enum_names[k]);
-		} else if (in->kind == HL_KIND_TRI)
-			snprintf(msg, msgsz, "%s must be yes, no or unknown, "
-			    "not '%s'", in->name, tok);
-		else
-			snprintf(msg, msgsz, "%s: '%s' is not a %snumber",
-			    in->name, tok, errno == ERANGE ? "finite " : "");
-		return -1;
-	}
-	*out = d;
-	return 0;
-}
-
-/* Report a problem at FILE:LINE. */
 static void
-lerr(const char *file, unsigned long line, const char *msg)
+die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+die_msg(const char *fmt, ...)
 {
-	fprintf(stderr, "%s:%lu: %s\n", file, line, msg);
+	va_list ap;
+
+	fputs(PROG ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
-/* Set one element; print the library's complaint on failure. */
-static int
-set_one(hl_inputs *in, const char *name, double v, const char *file,
-    unsigned long line)
+/* Read a whole file (or stdin for "-"); NULL with *status set. */
+static char *
+read_all(const char *path, size_t *len, int *status)
 {
-	hl_error err;
-	int rc;
+	FILE *fp;
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, got;
 
-	memset(&err, 0, sizeof err);
-	rc = hl_inputs_set(in, name, v, &err);
-	if (rc != HL_OK) {
-		lerr(file, line, err.message[0] ? err.message :
-		    hl_strerror(rc));
-		return -1;
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		die_msg("%s: %s", path, strerror(errno));
+		*status = EX_NOINPUT_;
+		return NULL;
 	}
-	return 0;
-}
-
-#define SEPARATORS	" \t\r\n,"
-
-/* Number of values in s, separated by blanks or commas. */
-static size_t
-count_tokens(const char *s)
-{
-	size_t n = 0;
-
 	for (;;) {
-		s += strspn(s, SEPARATORS);
-		if (*s == '\0')
-			return n;
-		n++;
-		s += strcspn(s, SEPARATORS);
-	}
-}
-
-/* Parse one "name = value..." line (comment already removed). */
-static int
-parse_line(const struct vocab *v, hl_inputs *in, char *s, const char *file,
-    unsigned long line)
-{
-	char name[MAXNAME], msg[320], setname[MAXNAME + 16], *eq, *val, *tok,
-	    *br, *end, *save;
-	const hl_input_info *info;
-	long idx = -1;
-	size_t n;
-	double d;
-	int bad = 0;
-
-	if ((eq = strchr(s, '=')) == NULL) {
-		lerr(file, line, "expected 'name = value'");
-		return -1;
-	}
-	*eq = '\0';
-	val = eq + 1;
-	s = trim(s);
-	if (*s == '\0') {
-		lerr(file, line, "missing input name before '='");
-		return -1;
-	}
-	if (strlen(s) >= sizeof name) {
-		lerr(file, line, "input name too long");
-		return -1;
-	}
-	strcpy(name, s);
-	if ((br = strchr(name, '[')) != NULL) {
-		errno = 0;
-		idx = strtol(br + 1, &end, 10);
-		if (end == br + 1 || *end != ']' || end[1] != '\0' ||
-		    errno != 0 || idx < 0 || idx >= HL_SERIES_DAYS) {
-			snprintf(msg, sizeof msg, "bad day index in '%s' "
-			    "(use name[0] .. name[%d])", name,
-			    HL_SERIES_DAYS - 1);
-			lerr(file, line, msg);
-			return -1;
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			if ((nb = realloc(buf, cap)) == NULL) {
+				die_msg("out of memory");
+				free(buf);
+				if (fp != stdin)
+					fclose(fp);
+				*status = EX_SOFTWARE_;
+				return NULL;
+			}
+			buf = nb;
 		}
-		*br = '\0';
-	}
-	if ((info = vocab_find(v, name)) == NULL) {
-		snprintf(msg, sizeof msg, "unknown input '%s'", name);
-		lerr(file, line, msg);
-		return -1;
-	}
-	if (idx >= 0 && info->length <= 1) {
-		snprintf(msg, sizeof msg, "%s is not a daily series", name);
-		lerr(file, line, msg);
-		return -1;
-	}
-
-	n = count_tokens(val);
-	if (n == 0) {
-		snprintf(msg, sizeof msg, "missing value for %s", s);
-		lerr(file, line, msg);
-		return -1;
-	}
-	if ((idx >= 0 || info->length <= 1) && n > 1) {
-		snprintf(msg, sizeof msg, "%s takes one value", s);
-		lerr(file, line, msg);
-		return -1;
-	}
-	if (n > (size_t)info->length) {
-		snprintf(msg, sizeof msg, "%s takes at most %d values "
-		    "(today first)", name, info->length);
-		lerr(file, line, msg);
-		return -1;
-	}
-
-	n = 0;
-	for (tok = strtok_r(val, SEPARATORS, &save); tok != NULL;
-	    tok = strtok_r(NULL, SEPARATORS, &save), n++) {
-		if (parse_value(info, tok, &d, msg, sizeof msg) != 0) {
-			lerr(file, line, msg);
-			bad = 1;
-			continue;
-		}
-		if (info->length > 1)
-			snprintf(setname, sizeof setname, "%s[%ld]", name,
-			    idx >= 0 ? idx : (long)n);
-		else
-			snprintf(setname, sizeof setname, "%s", name);
-		if (set_one(in, setname, d, file, line) != 0)
-			bad = 1;
-	}
-	return bad ? -1 : 0;
-}
-
-/* Read every line of fp into *in; return the number of bad lines. */
-static int
-read_inputs(const struct vocab *v, FILE *fp, const char *file, hl_inputs *in)
-{
-	char *buf = NULL, *s, *hash;
-	size_t cap = 0;
-	ssize_t len;
-	unsigned long line = 0;
-	int bad = 0;
-
-	while ((len = getline(&buf, &cap, fp)) != -1) {
-		line++;
-		if ((size_t)len != strlen(buf)) {
-			lerr(file, line, "NUL byte in line");
-			bad++;
-			continue;
-		}
-		if ((hash = strchr(buf, '#')) != NULL)
-			*hash = '\0';
-		s = trim(buf);
-		if (*s == '\0')
-			continue;
-		if (parse_line(v, in, s, file, line) != 0)
-			bad++;
+		got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+		if (got == 0)
+			break;
 	}
 	if (ferror(fp)) {
-		fprintf(stderr, "%s: read error\n", file);
-		bad++;
+		die_msg("%s: read error: %s", strcmp(path, "-") ? path :
+		    "<stdin>", strerror(errno));
+		free(buf);
+		if (fp != stdin)
+			fclose(fp);
+		*status = EX_IOERR_;
+		return NULL;
 	}
-	free(buf);
-	return bad;
+	if (fp != stdin)
+		fclose(fp);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
 }
 
-/* Print text wrapped at WIDTH, every line indented by `indent` spaces. */
+/* ---- problems ------------------------------------------------------------ */
+
+static void
+print_problem(const struct cli_problem *p, void *ud)
+{
+	(void)ud;
+	if (p->line > 0)
+		fprintf(stderr, PROG ": %s:%lu: %s\n", p->source, p->line,
+		    p->message);
+	else
+		fprintf(stderr, PROG ": %s: %s\n", p->source, p->message);
+}
+
+static void
+rule_error(const hl_error *e, void *ud)
+{
+	(void)ud;
+	die_msg("%s", e->message[0] ? e->message : hl_strerror(e->code));
+}
+
+/* ---- JSON helpers ------------------------------------------------------------ */
+
+static void
+json_str(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", fp);
+		else if (c == '\t')
+			fputs("\\t", fp);
+		else if (c < 0x20)
+			fprintf(fp, "\\u%04x", c);
+		else
+			fputc(c, fp);
+	}
+	fputc('"', fp);
+}
+
+/* The report's JSON into a malloc'd string, or NULL. */
+static char *
+report_json(const hl_report *rep)
+{
+	char small[1], *buf;
+	size_t need = 0;
+
+	if (hl_report_json(rep, small, sizeof small, &need) != HL_ERANGE ||
+	    need == 0 || (buf = malloc(need)) == NULL)
+		return NULL;
+	if (hl_report_json(rep, buf, need, &need) != HL_OK) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* ---- the text report ------------------------------------------------------- */
+
 static void
 wrap(const char *text, int indent, const char *first)
 {
 	const char *p = text, *w;
-	int col, wlen, wcols, i;
+	int col, wcols, i, wlen, start;
 
 	if (text == NULL || *text == '\0')
 		return;
 	col = printf("%*s%s", indent, "", first ? first : "");
+	start = col;
 	while (*p != '\0') {
 		while (*p == ' ' || *p == '\n' || *p == '\t')
 			p++;
@@ -313,16 +208,14 @@ wrap(const char *text, int indent, const char *first)
 		wcols = 0;
 		while (*p != '\0' && *p != ' ' && *p != '\n' && *p != '\t') {
 			if (((unsigned char)*p & 0xc0) != 0x80)
-				wcols++;	/* count UTF-8 characters */
+				wcols++;
 			p++;
 		}
 		wlen = (int)(p - w);
-		if (col > indent + (first ? (int)strlen(first) : 0) &&
-		    col + 1 + wcols > WIDTH) {
-			printf("\n");
-			col = printf("%*s", indent + (first ?
-			    (int)strlen(first) : 0), "");
-		} else if (col > indent + (first ? (int)strlen(first) : 0)) {
+		if (col > start && col + 1 + wcols > WIDTH) {
+			printf("\n%*s", start, "");
+			col = start;
+		} else if (col > start) {
 			putchar(' ');
 			col++;
 		}
@@ -351,58 +244,253 @@ triage_words(int urgency)
 	return "";
 }
 
-static void
-print_evidence(const hl_finding *f, const char *mark)
-{
-	size_t i, n;
-	char first[16];
+/* What a derived metric is called in the report, and its unit. */
+static const struct metric_words {
+	const char *name, *label, *unit;
+	int	 prec;
+} metric_words[] = {
+	{ "acute_km", "distance this week", "km", 0 },
+	{ "chronic_km_wk", "usual weekly distance (4 weeks)", "km", 1 },
+	{ "acwr", "acute:chronic distance ratio", "", 2 },
+	{ "wow_change_pct", "change from last week", "%", 0 },
+	{ "session_spike_pct", "longest run this week vs the longest "
+	    "before", "%", 0 },
+	{ "monotony", "training monotony", "", 2 },
+	{ "strain", "training strain", "", 0 },
+	{ "rest_days_7d", "rest days in the last 7", "", 0 },
+	{ "rhr_delta_bpm", "resting heart rate above usual", "bpm", 0 },
+	{ "hrv_low", "HRV below your usual range", "?", 0 },
+	{ "sleep_7d_h", "average sleep this week", "h", 1 },
+	{ "rh_pct", "relative humidity", "%", 0 },
+	{ "body_mass_change_pct", "body mass change over the run", "%", 1 },
+	{ "mass_gained", "gained weight over the run", "?", 0 },
+	{ "sweat_rate_l_h", "sweat rate", "L/h", 2 },
+	{ "wut_count", "signs of low fluid (of 3)", "", 0 },
+	{ "carb_g_kg", "carbohydrate a day", "g/kg", 1 },
+	{ "training_h_day", "training a day", "h", 1 },
+	{ "carb_band_lo", "carbohydrate your training needs", "g/kg", 0 },
+	{ "hb_cutoff_g_l", "haemoglobin cut-off for you", "g/L", 0 },
+	{ "anaemia", "haemoglobin below the cut-off", "?", 0 },
+	{ "pad_risk", "risk factors for narrowed leg arteries", "", 0 },
+	{ "srpe_acwr", "effort-weighted load ratio (session RPE)", "", 2 },
+	{ "load_ratio", "this week's load vs your usual week", "times", 2 },
+	{ NULL, NULL, NULL, 0 }
+};
 
-	snprintf(first, sizeof first, "%s ", mark);
-	n = hl_finding_evidence_count(f);
-	for (i = 0; i < n; i++)
-		if (hl_finding_evidence_state(f, i) == HL_STATE_FIRED)
-			wrap(hl_finding_evidence_text(f, i), 7, first);
+struct ctx {
+	const hl_inputs *in;
+	int	 all;
+	/* derived metrics named by fired evidence */
+	unsigned char *used;
+	size_t	 nderived;
+	/* red-flag screen questions */
+	const char *screen[64];
+	size_t	 nscreen;
+	/* names gathered from one condition */
+	const char *names[16];
+	size_t	 nnames;
+};
+
+static void
+note_metric(const char *name, size_t len, void *ud)
+{
+	struct ctx *c = ud;
+	const char *m;
+	size_t i;
+
+	for (i = 0; i < c->nderived; i++)
+		if ((m = hl_derived_name(i)) != NULL && strlen(m) == len &&
+		    memcmp(m, name, len) == 0)
+			c->used[i] = 1;
+	if (len == 12 && memcmp(name, "heat_index_f", 12) == 0)
+		note_metric("heat_index_c", 12, ud);
+	if (len == 12 && memcmp(name, "heat_index_c", 12) == 0)
+		for (i = 0; i < c->nderived; i++)
+			if ((m = hl_derived_name(i)) != NULL &&
+			    strcmp(m, "heat_index_f") == 0)
+				c->used[i] = 1;
 }
 
-static void
-print_metrics(const hl_inputs *in)
+/* An input's value (day 0 of a series), NaN when unknown. */
+static double
+input_value(const hl_inputs *in, const hl_input_info *info)
 {
-	size_t i, n, shown = 0;
-	double d;
-	char item[64];
-	int col = 0, len;
-	const char *name;
+	char name[96];
+	double v = NAN;
 
-	n = hl_derived_count();
-	for (i = 0; i < n; i++) {
-		if ((name = hl_derived_name(i)) == NULL ||
-		    hl_inputs_derive(in, name, &d, NULL) != HL_OK || isnan(d))
-			continue;
-		if (shown++ == 0)
-			printf("\nComputed from your inputs\n");
-		len = snprintf(item, sizeof item, "%s %.*f", name,
-		    d == floor(d) && fabs(d) < 1e9 ? 0 : 2, d);
-		if (col > 0 && col + 3 + len > WIDTH) {
-			printf("\n");
-			col = 0;
-		}
-		col += printf("%s%s", col ? ",  " : "  ", item);
+	snprintf(name, sizeof name, "%s%s", info->name,
+	    info->length > 1 ? "[0]" : "");
+	if (hl_inputs_get(in, name, &v, NULL) != HL_OK)
+		return NAN;
+	return v;
+}
+
+static int
+series_known(const hl_inputs *in, const hl_input_info *info)
+{
+	char name[96];
+	double v;
+	int i;
+
+	for (i = 0; i < info->length; i++) {
+		snprintf(name, sizeof name, "%s[%d]", info->name, i);
+		if (hl_inputs_get(in, name, &v, NULL) == HL_OK && !isnan(v))
+			return 1;
 	}
-	if (col > 0)
-		printf("\n");
+	return 0;
 }
 
 static void
-print_report(const hl_rulebase *rb, const hl_report *rep,
-    const struct vocab *v, const hl_inputs *in)
+gather_name(const char *name, size_t len, void *ud)
+{
+	struct ctx *c = ud;
+	const hl_input_info *info;
+	size_t i;
+
+	if ((info = cli_input_find(name, len, NULL)) == NULL)
+		return;
+	for (i = 0; i < c->nnames; i++)
+		if (c->names[i] == info->name)
+			return;
+	if (c->nnames < sizeof c->names / sizeof c->names[0])
+		c->names[c->nnames++] = info->name;
+}
+
+static void
+note_screen(const char *id, const char *when, void *ud)
+{
+	struct ctx *c = ud;
+	const hl_input_info *info;
+	size_t i, j;
+
+	(void)id;
+	c->nnames = 0;
+	cli_expression_names(when, gather_name, c);
+	for (i = 0; i < c->nnames; i++) {
+		info = cli_input_find(c->names[i], strlen(c->names[i]), NULL);
+		if (info == NULL || (info->length > 1 ?
+		    series_known(c->in, info) : !isnan(input_value(c->in, info))))
+			continue;
+		for (j = 0; j < c->nscreen; j++)
+			if (c->screen[j] == info->name)
+				break;
+		if (j == c->nscreen && c->nscreen < 64)
+			c->screen[c->nscreen++] = info->name;
+	}
+}
+
+/* The description of an input without a trailing period, lower-cased first. */
+static void
+describe(const hl_input_info *info, char *buf, size_t cap)
+{
+	size_t n;
+
+	snprintf(buf, cap, "%s", info->description && *info->description ?
+	    info->description : info->name);
+	n = strlen(buf);
+	if (n > 0 && buf[n - 1] == '.')
+		buf[n - 1] = '\0';
+}
+
+/* A red flag's fired condition, said with the answers that made it. */
+static void
+print_flag_reason(struct ctx *c, const char *when)
+{
+	const hl_input_info *info;
+	char line[512], d[256];
+	double v;
+	size_t i;
+
+	c->nnames = 0;
+	cli_expression_names(when, gather_name, c);
+	for (i = 0; i < c->nnames; i++) {
+		info = cli_input_find(c->names[i], strlen(c->names[i]), NULL);
+		if (info == NULL || info->length > 1)
+			continue;
+		v = input_value(c->in, info);
+		if (isnan(v) || (info->kind == HL_KIND_TRI && v != HL_YES))
+			continue;
+		describe(info, d, sizeof d);
+		if (info->kind == HL_KIND_TRI)
+			snprintf(line, sizeof line, "%s: yes", d);
+		else if (info->kind == HL_KIND_ENUM && v >= 0 &&
+		    v < info->enum_count)
+			snprintf(line, sizeof line, "%s: %s", d,
+			    info->enum_names[(int)v]);
+		else
+			snprintf(line, sizeof line, "%s: %g%s%s", d, v,
+			    *info->unit ? " " : "", info->unit);
+		wrap(line, 4, "because: ");
+	}
+}
+
+/* The unknown inputs a cause's unknown evidence names, as a list. */
+static void
+unknown_list(struct ctx *c, const hl_finding *f, char *buf, size_t cap)
+{
+	const hl_input_info *info;
+	const char *all[8];
+	size_t i, j, k, n = 0, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < hl_finding_evidence_count(f); i++) {
+		if (hl_finding_evidence_state(f, i) != HL_STATE_UNKNOWN)
+			continue;
+		c->nnames = 0;
+		cli_expression_names(hl_finding_evidence_when(f, i),
+		    gather_name, c);
+		for (j = 0; j < c->nnames; j++) {
+			info = cli_input_find(c->names[j],
+			    strlen(c->names[j]), NULL);
+			if (info == NULL || (info->length > 1 ?
+			    series_known(c->in, info) :
+			    !isnan(input_value(c->in, info))))
+				continue;
+			for (k = 0; k < n; k++)
+				if (all[k] == info->name)
+					break;
+			if (k == n && n < 8)
+				all[n++] = info->name;
+		}
+	}
+	for (k = 0; k < n && k < 4 && used < cap; k++)
+		used += (size_t)snprintf(buf + used, cap - used, "%s%s",
+		    k ? ", " : "", all[k]);
+	if (n > 4 && used < cap)
+		snprintf(buf + used, cap - used, " and %zu more", n - 4);
+}
+
+static void
+print_metric(const char *name, double v)
+{
+	const struct metric_words *w;
+	char line[256];
+
+	for (w = metric_words; w->name != NULL; w++)
+		if (strcmp(w->name, name) == 0)
+			break;
+	if (w->name == NULL) {
+		snprintf(line, sizeof line, "%s: %g", name, v);
+	} else if (strcmp(w->unit, "?") == 0)
+		snprintf(line, sizeof line, "%s: %s", w->label,
+		    v != 0 ? "yes" : "no");
+	else
+		snprintf(line, sizeof line, "%s: %.*f%s%s", w->label,
+		    w->prec, v, *w->unit ? " " : "", w->unit);
+	wrap(line, 2, "- ");
+}
+
+static void
+print_report(const hl_rulebase *rb, const hl_report *rep, struct ctx *c,
+    const char *rules_text, size_t rules_len)
 {
 	const hl_finding *f;
 	const hl_input_info *info;
-	const char *q, *ver;
-	char head[512];
-	size_t i, n, rank;
-	int triage, suppress, kind, seen;
-	double conf, score;
+	const char *q, *ver, *name;
+	char head[768], list[512], d[256];
+	size_t i, j, n, rank, hidden = 0, shown_metrics = 0;
+	int triage, high, suppress, seen, complete;
+	double conf, score, shigh, v, vc, vf;
 
 	ver = hl_rulebase_version(rb);
 	printf("Heavy legs report (rules: %s%s%s; libheavylegs %s)\n\n",
@@ -410,14 +498,64 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 	    hl_version());
 
 	triage = hl_report_triage(rep);
+	high = hl_report_triage_high(rep);
+	complete = hl_report_screen_complete(rep);
 	suppress = hl_report_suppress_training_advice(rep);
 	conf = hl_report_confidence(rep);
-	printf("Triage:     %s (%d) - %s\n", hl_report_triage_name(rep), triage,
-	    triage_words(triage));
-	printf("Confidence: %.0f %% of the evidence could be checked%s\n",
-	    isnan(conf) ? 0.0 : conf * 100,
-	    !isnan(conf) && conf < 0.25 ? " (low: see the questions below)" :
-	    "");
+	c->nscreen = 0;
+	if (!complete && rules_text != NULL) {
+		size_t k, front = 0;
+		const char *t;
+
+		cli_red_flag_conditions(rules_text, rules_len, note_screen, c);
+		/* the ones the report asks about first */
+		for (k = 0; k < hl_report_question_count(rep); k++)
+			for (i = front; i < c->nscreen; i++)
+				if ((q = hl_report_question(rep, k)) != NULL &&
+				    strcmp(q, c->screen[i]) == 0) {
+					t = c->screen[front];
+					c->screen[front++] = c->screen[i];
+					c->screen[i] = t;
+					break;
+				}
+	}
+
+	if (triage == HL_URGENCY_NONE && !complete)
+		snprintf(head, sizeof head, "Urgency: no warning signs among "
+		    "the answers given, but the red-flag check is incomplete");
+	else
+		snprintf(head, sizeof head, "Urgency: %s", triage_words(triage));
+	wrap(head, 0, NULL);
+	if (!complete) {
+		size_t used = 0;
+
+		list[0] = '\0';
+		for (i = 0; i < c->nscreen && i < 4 && used < sizeof list; i++)
+			used += (size_t)snprintf(list + used,
+			    sizeof list - used, "%s%s", i ? ", " : "",
+			    c->screen[i]);
+		if (c->nscreen > 4 && used < sizeof list)
+			snprintf(list + used, sizeof list - used,
+			    " and %zu more", c->nscreen - 4);
+		if (c->nscreen > 0)
+			snprintf(head, sizeof head, "Red-flag check incomplete: "
+			    "%s not answered%s%s.", list, high > triage ?
+			    "; depending on the answers this could need: " :
+			    "", high > triage ? triage_words(high) : "");
+		else
+			snprintf(head, sizeof head, "Red-flag check incomplete: "
+			    "some warning-sign questions are not answered%s%s.",
+			    high > triage ? "; depending on the answers this "
+			    "could need: " : "", high > triage ?
+			    triage_words(high) : "");
+		wrap(head, 0, NULL);
+	}
+	if (isnan(conf))
+		printf("Confidence: none of the evidence could be checked\n");
+	else
+		printf("Confidence: %.0f %% of the evidence could be "
+		    "checked%s\n", conf * 100, conf < 0.25 ?
+		    " (low: see the questions below)" : "");
 	if (suppress)
 		wrap("Training advice is held back until a clinician has "
 		    "seen you; the causes below are background only.", 0,
@@ -431,10 +569,20 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 			continue;
 		if (!seen++)
 			printf("\nWarning signs\n");
-		snprintf(head, sizeof head, "%s [%s: %s]", hl_finding_title(f),
-		    hl_finding_id(f), hl_finding_band(f));
-		wrap(head, 2, "! ");
-		print_evidence(f, "because:");
+		wrap(hl_finding_title(f), 2, "! ");
+		for (j = 0; j < hl_finding_evidence_count(f); j++) {
+			const char *text = hl_finding_evidence_text(f, j);
+			const char *when = hl_finding_evidence_when(f, j);
+
+			if (hl_finding_evidence_state(f, j) != HL_STATE_FIRED)
+				continue;
+			cli_expression_names(when, note_metric, c);
+			if (text != NULL && when != NULL &&
+			    strcmp(text, when) != 0)
+				wrap(text, 4, "because: ");
+			else
+				print_flag_reason(c, when);
+		}
 		wrap(hl_finding_advice(f), 4, NULL);
 	}
 
@@ -443,36 +591,52 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 		f = hl_report_finding(rep, i);
 		if (hl_finding_kind(f) != HL_FINDING_CAUSE)
 			continue;
+		if (!c->all && strcmp(hl_finding_band(f), "low") == 0) {
+			hidden++;
+			continue;
+		}
 		if (rank++ == 0)
-			printf("\nPossible causes%s (score 0-1, band, share of "
-			    "evidence known)\n", suppress ? ", secondary" : "");
+			printf("\nPossible causes%s, likeliest first\n",
+			    suppress ? " (background only)" : "");
 		score = hl_finding_score(f);
-		printf("  %2zu. %-44s %.2f %-8s %3.0f %%\n", rank,
-		    hl_finding_id(f), score, hl_finding_band(f),
-		    isnan(hl_finding_coverage(f)) ? 0.0 :
-		    hl_finding_coverage(f) * 100);
-		if (score >= 0.25)
-			wrap(hl_finding_title(f), 6, NULL);
-		print_evidence(f, "+");
+		shigh = hl_finding_score_high(f);
+		snprintf(head, sizeof head, "%s (%s, %.2f)",
+		    hl_finding_title(f), hl_finding_band(f), score);
+		snprintf(d, sizeof d, "%2zu. ", rank);
+		wrap(head, 2, d);
+		for (j = 0; j < hl_finding_evidence_count(f); j++)
+			if (hl_finding_evidence_state(f, j) == HL_STATE_FIRED) {
+				wrap(hl_finding_evidence_text(f, j), 6, "+ ");
+				cli_expression_names(
+				    hl_finding_evidence_when(f, j),
+				    note_metric, c);
+			}
+		if (!isnan(shigh) && shigh >= score + 0.005) {
+			unknown_list(c, f, list, sizeof list);
+			if (*list)
+				snprintf(head, sizeof head, "could be up to "
+				    "%.2f if what is not known yet points "
+				    "that way (%s)", shigh, list);
+			else
+				snprintf(head, sizeof head, "could be up to "
+				    "%.2f if what is not known yet points "
+				    "that way", shigh);
+			wrap(head, 6, "? ");
+		}
 	}
+	if (hidden > 0)
+		printf("%s  (%zu less likely cause%s not shown; --all shows "
+		    "them)\n", rank ? "" : "\nPossible causes\n", hidden,
+		    hidden == 1 ? "" : "s");
 
 	seen = 0;
 	for (i = 0; i < n; i++) {
 		f = hl_report_finding(rep, i);
-		kind = hl_finding_kind(f);
-		if (kind != HL_FINDING_STRATEGY)
+		if (hl_finding_kind(f) != HL_FINDING_STRATEGY)
 			continue;
 		if (!seen++)
 			printf("\nWhat to do\n");
-		score = hl_finding_score(f);
-		if (isnan(score))
-			snprintf(head, sizeof head, "%s [%s]",
-			    hl_finding_title(f), hl_finding_id(f));
-		else
-			snprintf(head, sizeof head, "%s [%s, for a cause at "
-			    "%.2f]", hl_finding_title(f), hl_finding_id(f),
-			    score);
-		wrap(head, 2, "* ");
+		wrap(hl_finding_title(f), 2, "* ");
 		wrap(hl_finding_advice(f), 4, NULL);
 	}
 	if (!seen)
@@ -480,16 +644,17 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 		    "the answers given.\n");
 
 	n = hl_report_question_count(rep);
+	seen = 0;
 	for (i = 0; i < n; i++) {
 		if ((q = hl_report_question(rep, i)) == NULL)
 			continue;
-		if (i == 0)
+		if (!seen++)
 			printf("\nQuestions that would sharpen this report\n");
-		info = vocab_find(v, q);
+		info = cli_input_find(q, strlen(q), NULL);
 		if (info != NULL && info->description != NULL &&
 		    *info->description != '\0') {
-			snprintf(head, sizeof head, "%s: %s", q,
-			    info->description);
+			snprintf(head, sizeof head, "%s (%s)",
+			    info->description, q);
 			wrap(head, 2, "- ");
 		} else
 			printf("  - %s\n", q);
@@ -502,120 +667,489 @@ print_report(const hl_rulebase *rb, const hl_report *rep,
 		wrap(hl_report_warning(rep, i), 2, "- ");
 	}
 
-	print_metrics(in);
+	/* the derived values that mattered */
+	for (i = 0; i < c->nderived; i++) {
+		if (!c->used[i] || (name = hl_derived_name(i)) == NULL ||
+		    hl_inputs_derive(c->in, name, &v, NULL) != HL_OK ||
+		    isnan(v) || strcmp(name, "hi_extrapolated") == 0)
+			continue;
+		if (shown_metrics++ == 0)
+			printf("\nFigures behind this report\n");
+		if (strcmp(name, "heat_index_c") == 0 ||
+		    strcmp(name, "heat_index_f") == 0) {
+			if (strcmp(name, "heat_index_f") == 0)
+				continue;
+			vc = v;
+			vf = NAN;
+			hl_inputs_derive(c->in, "heat_index_f", &vf, NULL);
+			snprintf(head, sizeof head, "heat index: %.0f °C "
+			    "(%.0f °F)", vc, isnan(vf) ? vc * 9 / 5 + 32 : vf);
+			wrap(head, 2, "- ");
+			continue;
+		}
+		print_metric(name, v);
+	}
 
 	printf("\n");
 	wrap(hl_report_disclaimer(rep), 0, NULL);
 }
 
-static int
-print_json(const hl_report *rep)
-{
-	char small[1], *buf;
-	size_t need = 0;
-	int rc;
+/* ---- --list-inputs --------------------------------------------------------- */
 
-	rc = hl_report_json(rep, small, sizeof small, &need);
-	if (rc == HL_OK) {
-		printf("%s\n", small);
-		return 0;
+static void
+list_inputs(void)
+{
+	const hl_input_info *info;
+	static const char *const kinds[] = { "number", "count", "yes/no",
+	    "enum" };
+	char range[96], lo[32], hi[32];
+	size_t i;
+	int32_t k;
+
+	printf("%-40s %-7s %-6s %-18s %s\n", "NAME", "KIND", "UNIT", "RANGE",
+	    "VALUES");
+	for (i = 0; i < cli_input_count(); i++) {
+		info = cli_input(i);
+		range[0] = '\0';
+		if (info->kind == HL_KIND_NUMBER || info->kind == HL_KIND_COUNT) {
+			lo[0] = hi[0] = '\0';
+			if (!isnan(info->min))
+				snprintf(lo, sizeof lo, "%g", info->min);
+			if (!isnan(info->max))
+				snprintf(hi, sizeof hi, "%g", info->max);
+			snprintf(range, sizeof range, "%s%s..%s%s",
+			    info->min_exclusive ? "(" : "", lo, hi,
+			    info->max_exclusive ? ")" : "");
+		}
+		printf("%-40s %-7s %-6s %-18s ", info->name,
+		    info->kind >= 0 && info->kind <= 3 ? kinds[info->kind] : "?",
+		    *info->unit ? info->unit : "-", *range ? range : "-");
+		if (info->kind == HL_KIND_TRI)
+			printf("yes, no");
+		else if (info->kind == HL_KIND_ENUM)
+			for (k = 0; k < info->enum_count; k++)
+				printf("%s%s", k ? ", " : "", info->enum_names[k]);
+		else if (info->length > 1)
+			printf("a list of up to %d, today first", info->length);
+		else
+			printf("-");
+		printf("\n");
 	}
-	if (rc != HL_ERANGE || need == 0 || (buf = malloc(need)) == NULL) {
-		fprintf(stderr, "hl-assess: %s\n", hl_strerror(rc));
+}
+
+/* ---- batch ------------------------------------------------------------------ */
+
+struct batch_errors {
+	FILE	*out;
+	size_t	 n;
+	unsigned long line;	/* the row's line: one runner a line */
+};
+
+static void
+batch_problem(const struct cli_problem *p, void *ud)
+{
+	struct batch_errors *b = ud;
+
+	fputs(b->n++ ? "," : "", b->out);
+	fputs("{", b->out);
+	fprintf(b->out, "\"line\":%lu,", b->line);
+	if (p->column > 0)
+		fprintf(b->out, "\"column\":%lu,", p->column);
+	fputs("\"field\":", b->out);
+	json_str(b->out, p->field);
+	fputs(",\"message\":", b->out);
+	json_str(b->out, p->message);
+	fputs("}", b->out);
+}
+
+/* One batch row: its report or its problems, as one JSON line. */
+static int
+batch_one(const hl_rulebase *rb, hl_report **rep, struct cli_runner *r,
+    const struct cli_csv *csv, const char *line, size_t len,
+    unsigned long lineno, unsigned long row, int fmt, char **errbuf,
+    size_t *errlen)
+{
+	hl_inputs in;
+	hl_error err;
+	struct batch_errors be;
+	FILE *mem;
+	char *json;
+	int bad = 0;
+
+	hl_inputs_init(&in, sizeof in);
+	r->in = &in;
+	cli_runner_reset(r, lineno - 1);
+	if ((mem = open_memstream(errbuf, errlen)) == NULL)
 		return -1;
-	}
-	rc = hl_report_json(rep, buf, need, &need);
-	if (rc == HL_OK)
-		printf("%s\n", buf);
+	be.out = mem;
+	be.n = 0;
+	be.line = lineno;
+	r->fn = batch_problem;
+	r->userdata = &be;
+	if (fmt == CLI_FMT_CSV)
+		cli_csv_row(csv, r, line, len);
 	else
-		fprintf(stderr, "hl-assess: %s\n", hl_strerror(rc));
-	free(buf);
-	return rc == HL_OK ? 0 : -1;
+		cli_parse_runner(r, line, len, CLI_FMT_JSON);
+	cli_check_runner(r);
+	fclose(mem);
+	printf("{\"row\":%lu,\"line\":%lu,", row, lineno);
+	if (r->id[0]) {
+		printf("\"id\":");
+		json_str(stdout, r->id);
+		printf(",");
+	}
+	if (r->problems > 0) {
+		printf("\"ok\":false,\"errors\":[%s]}\n", *errbuf);
+		return 1;
+	}
+	memset(&err, 0, sizeof err);
+	if (hl_assess(rb, &in, rep, &err) != HL_OK) {
+		printf("\"ok\":false,\"errors\":[{\"field\":");
+		json_str(stdout, err.name);
+		printf(",\"message\":");
+		json_str(stdout, err.message);
+		printf("}]}\n");
+		return 1;
+	}
+	if ((json = report_json(*rep)) == NULL) {
+		printf("\"ok\":false,\"errors\":[{\"field\":\"\","
+		    "\"message\":\"out of memory\"}]}\n");
+		bad = 1;
+	} else
+		printf("\"ok\":true,\"report\":%s}\n", json);
+	free(json);
+	return bad;
+}
+
+static int
+run_batch(const hl_rulebase *rb, const char *buf, size_t len, int fmt,
+    const char *shown)
+{
+	struct cli_runner r;
+	struct cli_csv csv = { 0, NULL };
+	hl_inputs in;
+	hl_report *rep = NULL;
+	const char *p = buf, *end = buf + len, *eol, *s, *e;
+	unsigned long lineno = 0, row = 0;
+	char *errbuf = NULL;
+	size_t errlen = 0;
+	int status = EX_OK_, header = 0, rc;
+
+	hl_inputs_init(&in, sizeof in);
+	if (cli_runner_init(&r, &in, shown, print_problem, NULL) != 0) {
+		die_msg("out of memory");
+		return EX_SOFTWARE_;
+	}
+	if (fmt == CLI_FMT_AUTO)
+		fmt = cli_detect_batch_format(buf, len);
+	while (p < end) {
+		lineno++;
+		eol = memchr(p, '\n', (size_t)(end - p));
+		if (eol == NULL)
+			eol = end;
+		s = p;
+		e = eol;
+		p = eol < end ? eol + 1 : end;
+		while (e > s && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		{
+			const char *t = s;
+
+			while (t < e && (*t == ' ' || *t == '\t'))
+				t++;
+			if (t == e || *t == '#')
+				continue;	/* blank lines and comments */
+		}
+		if (fmt == CLI_FMT_CSV && !header) {
+			header = 1;
+			r.fn = print_problem;
+			cli_runner_reset(&r, lineno - 1);
+			if (cli_csv_header(&csv, &r, s, (size_t)(e - s)) != 0) {
+				status = EX_DATAERR_;
+				goto out;
+			}
+			continue;
+		}
+		row++;
+		free(errbuf);
+		errbuf = NULL;
+		errlen = 0;
+		rc = batch_one(rb, &rep, &r, &csv, s, (size_t)(e - s), lineno,
+		    row, fmt, &errbuf, &errlen);
+		if (rc < 0) {
+			die_msg("out of memory");
+			status = EX_SOFTWARE_;
+			goto out;
+		}
+		if (rc > 0)
+			status = EX_DATAERR_;
+	}
+	if (fmt == CLI_FMT_CSV && !header) {
+		die_msg("%s: no CSV header row (input names as columns)", shown);
+		status = EX_DATAERR_;
+	}
+out:
+	free(errbuf);
+	hl_report_free(rep);
+	cli_csv_free(&csv);
+	cli_runner_done(&r);
+	return status;
+}
+
+/* ---- main ------------------------------------------------------------------- */
+
+enum { OPT_FORMAT = 256, OPT_DUMP };
+
+static const struct option longopts[] = {
+	{ "all", no_argument, NULL, 'a' },
+	{ "batch", no_argument, NULL, 'b' },
+	{ "dump-default-rules", no_argument, NULL, OPT_DUMP },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "input-format", required_argument, NULL, 'i' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "list-inputs", no_argument, NULL, 'l' },
+	{ "rules", required_argument, NULL, 'r' },
+	{ "set", required_argument, NULL, 's' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(PROG ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '" PROG " --help' for more information.\n");
+	return EX_USAGE_;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct vocab v = { NULL, 0 };
-	hl_inputs in;
+	const char *rules = NULL, *file = "-", *shown, *sets[MAXSET];
+	const char *rules_text;
+	char *buf = NULL, *rbuf = NULL, *json;
+	size_t len = 0, rlen = 0, nsets = 0, i;
 	hl_rulebase *rb = NULL;
 	hl_report *rep = NULL;
+	hl_inputs in;
 	hl_error err;
-	const char *rules = NULL, *file = "-", *shown;
-	FILE *fp;
-	int c, json = 0, status = 1, rc;
+	struct cli_runner r;
+	struct ctx c;
+	int ch, json_out = 0, all = 0, batch = 0, list = 0, dump = 0;
+	int fmt = CLI_FMT_AUTO, status = EX_OK_, rc, have_runner = 0;
 
-	while ((c = getopt(argc, argv, "hjr:")) != -1) {
-		switch (c) {
+	memset(&r, 0, sizeof r);
+	memset(&c, 0, sizeof c);
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":abhi:jlr:s:V", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			all = 1;
+			break;
+		case 'b':
+			batch = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 && !ferror(stdout) ? EX_OK_ :
+			    EX_IOERR_;
+		case 'i':
+			if (strcmp(optarg, "auto") == 0)
+				fmt = CLI_FMT_AUTO;
+			else if (strcmp(optarg, "text") == 0)
+				fmt = CLI_FMT_TEXT;
+			else if (strcmp(optarg, "json") == 0 ||
+			    strcmp(optarg, "jsonl") == 0)
+				fmt = CLI_FMT_JSON;
+			else if (strcmp(optarg, "yaml") == 0)
+				fmt = CLI_FMT_YAML;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = CLI_FMT_CSV;
+			else
+				return bad_usage("--input-format: '%s' is not "
+				    "auto, text, json, yaml or csv", optarg);
+			break;
 		case 'j':
-			json = 1;
+			json_out = 1;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") == 0)
+				json_out = 1;
+			else if (strcmp(optarg, "text") == 0)
+				json_out = 0;
+			else
+				return bad_usage("--format: '%s' is not text "
+				    "or json", optarg);
+			break;
+		case 'l':
+			list = 1;
+			break;
+		case OPT_DUMP:
+			dump = 1;
 			break;
 		case 'r':
 			rules = optarg;
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
+		case 's':
+			if (nsets == MAXSET)
+				return bad_usage("more than %s --set options",
+				    "256");
+			sets[nsets++] = optarg;
+			break;
+		case 'V':
+			printf(PROG " (libheavylegs) %s\n", hl_version());
+			return fflush(stdout) == 0 && !ferror(stdout) ? EX_OK_ :
+			    EX_IOERR_;
+		case ':':
+			fprintf(stderr, PROG ": %s needs a value\n",
+			    argv[optind - 1]);
+			fprintf(stderr, "Try '" PROG " --help' for more "
+			    "information.\n");
+			return EX_USAGE_;
 		default:
-			usage(stderr);
-			return EXIT_USAGE;
+			if (optopt != 0)
+				fprintf(stderr, PROG ": unknown option -%c\n",
+				    optopt);
+			else
+				fprintf(stderr, PROG ": unknown option %s\n",
+				    argv[optind - 1]);
+			fprintf(stderr, "Try '" PROG " --help' for more "
+			    "information.\n");
+			return EX_USAGE_;
 		}
 	}
-	if (argc - optind > 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc - optind > 1)
+		return bad_usage("one input file at most (got '%s' too)",
+		    argv[optind + 1]);
 	if (argc - optind == 1)
 		file = argv[optind];
+	if (fmt == CLI_FMT_CSV && !batch)
+		return bad_usage("--input-format %s needs --batch", "csv");
+	if (batch && (fmt == CLI_FMT_TEXT || fmt == CLI_FMT_YAML))
+		return bad_usage("--batch reads JSON Lines or CSV, not %s",
+		    fmt == CLI_FMT_TEXT ? "text" : "yaml");
+	if (batch && nsets > 0)
+		return bad_usage("--set cannot be used with %s", "--batch");
 
-	if (vocab_load(&v) != 0) {
-		fprintf(stderr, "hl-assess: cannot read the input "
-		    "vocabulary\n");
+	if (list) {
+		list_inputs();
+		goto flush;
+	}
+	if (dump) {
+		fwrite(hl__default_rules, 1, hl__default_rules_len, stdout);
+		goto flush;
+	}
+
+	/* the rulebase first: it is needed whatever the input */
+	memset(&err, 0, sizeof err);
+	if (rules != NULL) {
+		if ((rbuf = read_all(rules, &rlen, &status)) == NULL)
+			goto out;
+		rc = hl_rulebase_load_buffer(rbuf, rlen, rules, &rb, &err);
+		rules_text = rbuf;
+	} else {
+		rc = hl_rulebase_load_default(&rb, &err);
+		rules_text = (const char *)hl__default_rules;
+		rlen = hl__default_rules_len;
+	}
+	if (rc != HL_OK && rbuf != NULL && rc != HL_ENOMEM) {
+		size_t nerr = 0;
+
+		/* every error of the rulebase, as hl-lint would list them */
+		hl_rulebase_lint(rbuf, rlen, rules, 20, rule_error, NULL, &nerr);
+		if (nerr == 0)
+			die_msg("%s", err.message[0] ? err.message :
+			    hl_strerror(rc));
+		else if (nerr > 20)
+			die_msg("%s: %zu errors (the first 20 shown; hl-lint "
+			    "shows more)", rules, nerr);
+		status = EX_CONFIG_;
 		goto out;
 	}
-	hl_inputs_init(&in, sizeof in);
-	if (strcmp(file, "-") == 0) {
-		fp = stdin;
-		shown = "<stdin>";
-	} else if ((fp = fopen(file, "r")) == NULL) {
-		fprintf(stderr, "hl-assess: %s: %s\n", file, strerror(errno));
-		goto out;
-	} else
-		shown = file;
-	rc = read_inputs(&v, fp, shown, &in);
-	if (fp != stdin)
-		fclose(fp);
-	if (rc != 0)
-		goto out;
-
-	memset(&err, 0, sizeof err);
-	if (rules != NULL)
-		rc = hl_rulebase_load_file(rules, &rb, &err);
-	else
-		rc = hl_rulebase_load_default(&rb, &err);
 	if (rc != HL_OK) {
-		fprintf(stderr, "%s\n", err.message[0] ? err.message :
-		    hl_strerror(rc));
+		die_msg("%s", err.message[0] ? err.message : hl_strerror(rc));
+		status = rc == HL_ENOMEM ? EX_SOFTWARE_ : rc == HL_EIO ?
+		    EX_NOINPUT_ : EX_CONFIG_;
+		goto out;
+	}
+
+	/* with only --set, no file is read */
+	if (nsets == 0 || argc - optind == 1) {
+		if ((buf = read_all(file, &len, &status)) == NULL)
+			goto out;
+		have_runner = 1;
+	}
+	shown = strcmp(file, "-") == 0 ? "<stdin>" : file;
+	if (batch) {
+		status = run_batch(rb, buf, len, fmt, shown);
+		goto flush;
+	}
+
+	hl_inputs_init(&in, sizeof in);
+	if (cli_runner_init(&r, &in, shown, print_problem, NULL) != 0) {
+		die_msg("out of memory");
+		status = EX_SOFTWARE_;
+		goto out;
+	}
+	if (have_runner)
+		cli_parse_runner(&r, buf, len, fmt);
+	r.source = "--set";
+	for (i = 0; i < nsets; i++)
+		cli_parse_assignment(&r, sets[i]);
+	r.source = shown;
+	cli_check_runner(&r);
+	if (r.problems > 0) {
+		die_msg("%zu problem%s in the input; nothing was assessed",
+		    r.problems, r.problems == 1 ? "" : "s");
+		status = EX_DATAERR_;
 		goto out;
 	}
 	if ((rc = hl_assess(rb, &in, &rep, &err)) != HL_OK) {
-		fprintf(stderr, "%s: %s\n", shown, err.message[0] ?
-		    err.message : hl_strerror(rc));
+		die_msg("%s: %s", shown, err.message[0] ? err.message :
+		    hl_strerror(rc));
+		status = rc == HL_ENOMEM ? EX_SOFTWARE_ : EX_DATAERR_;
 		goto out;
 	}
-	if (json) {
-		if (print_json(rep) != 0)
+	if (json_out) {
+		if ((json = report_json(rep)) == NULL) {
+			die_msg("out of memory");
+			status = EX_SOFTWARE_;
 			goto out;
-	} else
-		print_report(rb, rep, &v, &in);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "hl-assess: write error\n");
-		goto out;
+		}
+		printf("%s\n", json);
+		free(json);
+	} else {
+		c.in = &in;
+		c.all = all;
+		c.nderived = hl_derived_count();
+		if ((c.used = calloc(c.nderived + 1, 1)) == NULL) {
+			die_msg("out of memory");
+			status = EX_SOFTWARE_;
+			goto out;
+		}
+		print_report(rb, rep, &c, rules_text, rlen);
 	}
-	status = 0;
+flush:
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		die_msg("write error: %s", strerror(errno));
+		status = EX_IOERR_;
+	}
 out:
+	free(c.used);
+	cli_runner_done(&r);
 	hl_report_free(rep);
 	hl_rulebase_free(rb);
-	free(v.info);
+	free(buf);
+	free(rbuf);
 	return status;
 }

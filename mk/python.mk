@@ -54,7 +54,11 @@ install-python:
 
 uninstall: uninstall-python
 uninstall-python:
-	rm -rf $(DESTDIR)$(PYTHONDIR)/heavylegs
+	@test -n '$(PYTHONDIR)' || { echo "uninstall-python: set PYTHONDIR" >&2; \
+	    exit 1; }
+	rm -f $(DESTDIR)$(PYTHONDIR)/heavylegs/*.py
+	rm -rf $(DESTDIR)$(PYTHONDIR)/heavylegs/__pycache__
+	-rmdir $(DESTDIR)$(PYTHONDIR)/heavylegs
 
 # Figures: bench-c (mk/bench.mk) writes build/bench/c.txt; the ratios to
 # the C figure are printed when it is there.  Without mk/bench.mk,

@@ -23,4 +23,11 @@ try:
 except ValueError as e:
     print("refused:", e)
 PY
+# a copy of the library in the venv's prefix is found without HL_LIBRARY
+cp "$HL_LIBRARY" "$venv/lib/"
+env -u HL_LIBRARY "$venv/bin/python" -c '
+import sys, heavylegs
+assert heavylegs.library_path() == sys.prefix + "/lib/libheavylegs.so.1", \
+    heavylegs.library_path()
+print("found in the prefix:", heavylegs.library_path())'
 rm -rf "$venv.src"
