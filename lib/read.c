@@ -702,6 +702,10 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 	    NKEYS(cause_keys), HL__ID_CAUSE, index, v, k, &h)) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
+		/*
+		 * A key given twice (reported by map_keys) is read once: in
+		 * a lint that goes on, a second pass would leak the first.
+		 */
 		switch (key_index(cause_keys, NKEYS(cause_keys), n->kid[i])) {
 		case C_LEAK:
 			if ((rc = get_number(ld, v[C_LEAK], "leak",
@@ -711,6 +715,8 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 				    v[C_LEAK]->str);
 			break;
 		case C_EVIDENCE:
+			if (c->items != NULL)
+				break;
 			if ((rc = get_seq(ld, v[C_EVIDENCE], "evidence",
 			    0)) != 0 || v[C_EVIDENCE]->nkid == 0)
 				break;
@@ -724,6 +730,8 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 				    v[C_EVIDENCE]->kid[j], &c->items[j]));
 			break;
 		case C_LOWER:
+			if (c->lowers != NULL)
+				break;
 			/* one factor may be written as a mapping of its own */
 			if (v[C_LOWER]->type == HL__Y_MAP) {
 				c->lowers = hl__calloc(1, sizeof *c->lowers);
