@@ -112,6 +112,9 @@ FUZZ_LIB_OBJS := $(LIB_SRCS:lib/%.c=build/fuzz/lib/%.o)
 
 EXAMPLES := $(patsubst %.c,%,$(wildcard examples/*.c))
 INSTALL_PROGS := $(filter examples/hl-assess examples/hl-lint,$(EXAMPLES))
+# What `make install` copies: the same programs linked without the rpath
+# that lets them run in the tree.
+INST_PROGS := $(INSTALL_PROGS:examples/%=build/inst/%)
 
 CHECK_PROGS := $(patsubst %.c,%,$(wildcard tests/check_*.c))
 SAN_CHECK_PROGS := $(CHECK_PROGS:tests/%=build/asan/tests/%)
@@ -191,6 +194,14 @@ $(EXAMPLES): examples/%: examples/%.c lib/libheavylegs.so build/flags
 	$(Q)$(CC) $(EX_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP \
 	    -MF build/examples/$*.d -MT $@ -o $@ $< $(PROG_OBJS_$*) \
 	    -Llib $(LDFLAGS) -lheavylegs -lm $(RPATH)
+
+# The installed copies: relinked without $(RPATH), so that an installed
+# program finds the library where the system looks, never in a build tree.
+$(INST_PROGS): build/inst/%: examples/%
+	@mkdir -p $(@D)
+	$(E) CCLD $@
+	$(Q)$(CC) $(EX_CFLAGS) $(CPPFLAGS) $(CFLAGS) -o $@ examples/$*.c \
+	    $(PROG_OBJS_$*) -Llib $(LDFLAGS) -lheavylegs -lm
 
 # heavylegs.pc depends on HL-PREFIX, which is rewritten only when the
 # directories change, so `make prefix=/x install` never installs a stale one.
@@ -505,16 +516,20 @@ man3_links = for p in $(filter man/man3/%,$(MAN_PAGES)); do \
 	    [ "$$n.3" = "$$b" ] || [ -f man/man3/$$n.3 ] || echo "$$b $$n.3"; \
 	done; done
 
-install: all
+# The shared library is 0644 like every other library on the system (the
+# loader maps it, nothing executes it); programs come from $(INST_PROGS).
+# libdir may be a multiarch one (Debian: libdir=/usr/lib/x86_64-linux-gnu);
+# pkgconfigdir follows it.
+install: all $(INST_PROGS)
 	$(INSTALL) -d $(DESTDIR)$(libdir) $(DESTDIR)$(includedir) \
 	    $(DESTDIR)$(pkgconfigdir)
-	$(INSTALL) -m 0755 $(SHLIB) $(DESTDIR)$(libdir)/
+	$(INSTALL) -m 0644 $(SHLIB) $(DESTDIR)$(libdir)/
 	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(libdir)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(libdir)/libheavylegs.so
 	$(INSTALL) -m 0644 $(STLIB) $(DESTDIR)$(libdir)/
 	$(INSTALL) -m 0644 include/heavylegs.h $(DESTDIR)$(includedir)/
 	$(INSTALL) -m 0644 heavylegs.pc $(DESTDIR)$(pkgconfigdir)/
-	@set -e; for p in $(INSTALL_PROGS); do \
+	@set -e; for p in $(INST_PROGS); do \
 	echo "$(INSTALL) -m 0755 $$p $(DESTDIR)$(bindir)/"; \
 	$(INSTALL) -d $(DESTDIR)$(bindir); \
 	$(INSTALL) -m 0755 $$p $(DESTDIR)$(bindir)/; done
