@@ -8,7 +8,7 @@
  * a comparison with an unknown value is unknown, `and`, `or` and `not`
  * follow Kleene's three-valued logic (1 true, 0 false, -1 unknown), a
  * condition counts only when true, and a value that is not finite (x / 0)
- * is unknown.
+ * is unknown.  Coverage uses the open state besides (see OPEN_KNOWN_N).
  */
 
 #include <math.h>
@@ -56,6 +56,16 @@ static int
 KNOWN_T(int a)
 {
 	return a >= 0;
+}
+
+/*
+ * The open state, for coverage: what holds whatever the unknown inputs turn
+ * out to be, so known() of an unknown value is itself unknown.
+ */
+static int
+OPEN_KNOWN_N(double v)
+{
+	return isnan(v) ? -1 : 1;
 }
 
 static double
@@ -454,15 +464,50 @@ static const char *const strategy_ids[NSTRATEGIES] = {
 	"medication_review",
 	"heat_plan",
 };
+static const int flag_nlevels[NFLAGS] = {
+	1,
+	1,
+	1,
+	1,
+	1,
+	3,
+	1,
+	1,
+	1,
+	4,
+	2,
+	2,
+	1,
+	2,
+	3,
+	2,
+	4,
+	1,
+	1,
+	1,
+	1,
+	1,
+};
+#define MAXLEVELS	4
+#define MAXITEMS	9
 
 struct hl_hw_result {
 	int	 triage;		/* the highest urgency of the flags */
 	int	 suppress;		/* suppress_training_advice */
 	int	 urgency[NFLAGS];	/* 0: the flag did not fire */
+	int	 fev[NFLAGS][MAXLEVELS];	/* each level's state */
 	double	 score[NCAUSES];
+	double	 coverage[NCAUSES];
+	int	 nev[NCAUSES];		/* evidence: the items that apply */
+	int	 ev[NCAUSES][MAXITEMS];	/* their states */
 	int	 listed[NSTRATEGIES];	/* the strategy is suggested */
 	double	 sscore[NSTRATEGIES];	/* its score; NaN for its own trigger */
+	int	 sev[NSTRATEGIES];	/* its `when`'s state; -1 without one */
 };
+
+/* An evidence state (HL_STATE_*) from a three-valued truth. */
+#define STATE(t)	((t) > 0 ? HL_STATE_FIRED : (t) == 0 ? \
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN)
 
 /* Red flags (RED FLAGS): the highest true level; fl[] is 1, 0 or unknown. */
 static void
@@ -474,133 +519,173 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	/* rf_chest_symptoms */
 	any = 0, allfalse = 1, res->urgency[F_RF_CHEST_SYMPTOMS] = 0;
 	t = T(in->chest_pain_or_breathlessness);
+	res->fev[F_RF_CHEST_SYMPTOMS][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_CHEST_SYMPTOMS] < 4))
 		res->urgency[F_RF_CHEST_SYMPTOMS] = 4;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_CHEST_SYMPTOMS] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_CHEST_SYMPTOMS] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_cardiac_warning */
 	any = 0, allfalse = 1, res->urgency[F_RF_CARDIAC_WARNING] = 0;
 	t = T(in->exertional_palpitations_or_fainting);
+	res->fev[F_RF_CARDIAC_WARNING][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_CARDIAC_WARNING] < 3))
 		res->urgency[F_RF_CARDIAC_WARNING] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_CARDIAC_WARNING] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_CARDIAC_WARNING] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_exertional_collapse */
 	any = 0, allfalse = 1, res->urgency[F_RF_EXERTIONAL_COLLAPSE] = 0;
 	t = T(in->confusion_or_collapse);
+	res->fev[F_RF_EXERTIONAL_COLLAPSE][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_EXERTIONAL_COLLAPSE] < 4))
 		res->urgency[F_RF_EXERTIONAL_COLLAPSE] = 4;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_EXERTIONAL_COLLAPSE] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_EXERTIONAL_COLLAPSE] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_cauda_equina */
 	any = 0, allfalse = 1, res->urgency[F_RF_CAUDA_EQUINA] = 0;
 	t = T(in->saddle_numbness_or_bladder_bowel_change);
+	res->fev[F_RF_CAUDA_EQUINA][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_CAUDA_EQUINA] < 4))
 		res->urgency[F_RF_CAUDA_EQUINA] = 4;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_CAUDA_EQUINA] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_CAUDA_EQUINA] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_acute_limb_threat */
 	any = 0, allfalse = 1, res->urgency[F_RF_ACUTE_LIMB_THREAT] = 0;
-	t = OR(EQ(in->skin_change, HL_SKIN_PALE_BLUE_COLD), AND(AND(T(in->severe_muscle_pain_swelling), T(in->leg_pain_at_rest)), OR(T(in->numbness_tingling), T(in->leg_weakness_or_foot_drop))));
+	t = OR(EQ(in->skin_change, HL_SKIN_PALE_BLUE_COLD),
+	    AND(AND(T(in->severe_muscle_pain_swelling),
+	    T(in->leg_pain_at_rest)), OR(T(in->numbness_tingling),
+	    T(in->leg_weakness_or_foot_drop))));
+	res->fev[F_RF_ACUTE_LIMB_THREAT][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_ACUTE_LIMB_THREAT] < 4))
 		res->urgency[F_RF_ACUTE_LIMB_THREAT] = 4;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_ACUTE_LIMB_THREAT] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_ACUTE_LIMB_THREAT] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_dvt_suspected */
 	any = 0, allfalse = 1, res->urgency[F_RF_DVT_SUSPECTED] = 0;
 	t = OR(T(in->calf_swelling_one_side), T(in->leg_warm_red_tender));
+	res->fev[F_RF_DVT_SUSPECTED][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_DVT_SUSPECTED] < 3))
 		res->urgency[F_RF_DVT_SUSPECTED] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = AND(AND(EQ(in->heaviness_side, HL_SIDE_ONE), T(in->recent_travel_or_immobility)), OR(T(in->vte_risk_factors), T(in->pregnant_or_postpartum)));
+	t = AND(AND(EQ(in->heaviness_side, HL_SIDE_ONE),
+	    T(in->recent_travel_or_immobility)), OR(T(in->vte_risk_factors),
+	    T(in->pregnant_or_postpartum)));
+	res->fev[F_RF_DVT_SUSPECTED][1] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_DVT_SUSPECTED] < 3))
 		res->urgency[F_RF_DVT_SUSPECTED] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = AND(EQ(in->heaviness_side, HL_SIDE_ONE), OR(OR(T(in->recent_travel_or_immobility), T(in->vte_risk_factors)), T(in->pregnant_or_postpartum)));
+	t = AND(EQ(in->heaviness_side, HL_SIDE_ONE),
+	    OR(OR(T(in->recent_travel_or_immobility), T(in->vte_risk_factors)),
+	    T(in->pregnant_or_postpartum)));
+	res->fev[F_RF_DVT_SUSPECTED][2] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_DVT_SUSPECTED] < 2))
 		res->urgency[F_RF_DVT_SUSPECTED] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_DVT_SUSPECTED] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_DVT_SUSPECTED] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_exertional_rhabdomyolysis */
 	any = 0, allfalse = 1, res->urgency[F_RF_EXERTIONAL_RHABDOMYOLYSIS] = 0;
 	t = OR(T(in->dark_urine_after_run), T(in->severe_muscle_pain_swelling));
-	if (t == 1 && (!any || res->urgency[F_RF_EXERTIONAL_RHABDOMYOLYSIS] < 3))
+	res->fev[F_RF_EXERTIONAL_RHABDOMYOLYSIS][0] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_EXERTIONAL_RHABDOMYOLYSIS] < 3))
 		res->urgency[F_RF_EXERTIONAL_RHABDOMYOLYSIS] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_EXERTIONAL_RHABDOMYOLYSIS] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_EXERTIONAL_RHABDOMYOLYSIS] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_exercise_associated_hyponatremia */
-	any = 0, allfalse = 1, res->urgency[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] = 0;
-	t = AND(T(in->headache_nausea_vomiting), OR(OR(T(m->mass_gained), GE(in->last_run_duration_min, 240.0)), AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min, 120.0))));
-	if (t == 1 && (!any || res->urgency[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] < 3))
+	any = 0, allfalse = 1,
+	    res->urgency[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] = 0;
+	t = AND(T(in->headache_nausea_vomiting), OR(OR(T(m->mass_gained),
+	    GE(in->last_run_duration_min, 240.0)),
+	    AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min,
+	    120.0))));
+	res->fev[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA][0] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] < 3))
 		res->urgency[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_heat_exhaustion */
 	any = 0, allfalse = 1, res->urgency[F_RF_HEAT_EXHAUSTION] = 0;
-	t = AND(T(in->headache_nausea_vomiting), OR(OR(GE(m->heat_index_f, 90.0), GT(in->wbgt_c, 27.8)), GE(in->air_temp_c, 32.0)));
+	t = AND(T(in->headache_nausea_vomiting), OR(OR(GE(m->heat_index_f,
+	    90.0), GT(in->wbgt_c, 27.8)), GE(in->air_temp_c, 32.0)));
+	res->fev[F_RF_HEAT_EXHAUSTION][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_HEAT_EXHAUSTION] < 3))
 		res->urgency[F_RF_HEAT_EXHAUSTION] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_HEAT_EXHAUSTION] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_HEAT_EXHAUSTION] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_sudden_severe_onset */
 	any = 0, allfalse = 1, res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 0;
-	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN), T(in->leg_weakness_or_foot_drop));
+	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN),
+	    T(in->leg_weakness_or_foot_drop));
+	res->fev[F_RF_SUDDEN_SEVERE_ONSET][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 4))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 4;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN), GE(in->heaviness_severity, 7.0));
+	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN),
+	    GE(in->heaviness_severity, 7.0));
+	res->fev[F_RF_SUDDEN_SEVERE_ONSET][1] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 3))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN), EQ(in->heaviness_side, HL_SIDE_ONE));
+	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN), EQ(in->heaviness_side,
+	    HL_SIDE_ONE));
+	res->fev[F_RF_SUDDEN_SEVERE_ONSET][2] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 3))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 3;
 	if (t == 1)
@@ -608,64 +693,82 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	if (t != 0)
 		allfalse = 0;
 	t = EQ(in->heaviness_onset, HL_ONSET_SUDDEN);
+	res->fev[F_RF_SUDDEN_SEVERE_ONSET][3] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 2))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_SUDDEN_SEVERE_ONSET] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_SUDDEN_SEVERE_ONSET] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_nerve_compression */
 	any = 0, allfalse = 1, res->urgency[F_RF_NERVE_COMPRESSION] = 0;
 	t = T(in->leg_weakness_or_foot_drop);
+	res->fev[F_RF_NERVE_COMPRESSION][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_NERVE_COMPRESSION] < 3))
 		res->urgency[F_RF_NERVE_COMPRESSION] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = EQ(in->exertional_pain_pattern, HL_PAIN_EASES_ONLY_SITTING_OR_BENDING);
+	t = EQ(in->exertional_pain_pattern,
+	    HL_PAIN_EASES_ONLY_SITTING_OR_BENDING);
+	res->fev[F_RF_NERVE_COMPRESSION][1] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_NERVE_COMPRESSION] < 2))
 		res->urgency[F_RF_NERVE_COMPRESSION] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_NERVE_COMPRESSION] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_NERVE_COMPRESSION] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_peripheral_artery_disease */
 	any = 0, allfalse = 1, res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] = 0;
 	t = AND(T(in->leg_pain_at_rest), T(m->pad_risk));
-	if (t == 1 && (!any || res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] < 3))
+	res->fev[F_RF_PERIPHERAL_ARTERY_DISEASE][0] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] < 3))
 		res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = AND(EQ(in->exertional_pain_pattern, HL_PAIN_EASES_ON_STOPPING), T(m->pad_risk));
-	if (t == 1 && (!any || res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] < 2))
+	t = AND(EQ(in->exertional_pain_pattern, HL_PAIN_EASES_ON_STOPPING),
+	    T(m->pad_risk));
+	res->fev[F_RF_PERIPHERAL_ARTERY_DISEASE][1] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] < 2))
 		res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_PERIPHERAL_ARTERY_DISEASE] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_PERIPHERAL_ARTERY_DISEASE] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_chronic_exertional_compartment */
-	any = 0, allfalse = 1, res->urgency[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] = 0;
-	t = AND(EQ(in->exertional_pain_pattern, HL_PAIN_EASES_ON_STOPPING), NOT(AND(KNOWN_N(m->pad_risk), T(m->pad_risk))));
-	if (t == 1 && (!any || res->urgency[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] < 2))
+	any = 0, allfalse = 1,
+	    res->urgency[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] = 0;
+	t = AND(EQ(in->exertional_pain_pattern, HL_PAIN_EASES_ON_STOPPING),
+	    NOT(AND(KNOWN_N(m->pad_risk), T(m->pad_risk))));
+	res->fev[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT][0] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] < 2))
 		res->urgency[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_chronic_venous_disease */
 	any = 0, allfalse = 1, res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] = 0;
 	t = EQ(in->skin_change, HL_SKIN_BROWN_OR_ECZEMA);
+	res->fev[F_RF_CHRONIC_VENOUS_DISEASE][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] < 2))
 		res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] = 2;
 	if (t == 1)
@@ -673,143 +776,192 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	if (t != 0)
 		allfalse = 0;
 	t = OR(T(in->ankle_swelling_end_of_day), T(in->varicose_veins));
+	res->fev[F_RF_CHRONIC_VENOUS_DISEASE][1] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] < 1))
 		res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] = 1;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_CHRONIC_VENOUS_DISEASE] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_CHRONIC_VENOUS_DISEASE] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_anemia_or_iron_deficiency */
 	any = 0, allfalse = 1, res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 0;
 	t = LT(in->hemoglobin_g_l, 80.0);
-	if (t == 1 && (!any || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 3))
+	res->fev[F_RF_ANEMIA_OR_IRON_DEFICIENCY][0] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 3))
 		res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 3;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
 	t = T(m->anaemia);
-	if (t == 1 && (!any || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 2))
+	res->fev[F_RF_ANEMIA_OR_IRON_DEFICIENCY][1] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 2))
 		res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = OR(LT(in->ferritin_ug_l, 30.0), AND(LT(in->hemoglobin_g_l, 130.0), NOT(KNOWN_N(in->sex))));
-	if (t == 1 && (!any || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 1))
+	t = OR(LT(in->ferritin_ug_l, 30.0), AND(LT(in->hemoglobin_g_l, 130.0),
+	    NOT(KNOWN_N(in->sex))));
+	res->fev[F_RF_ANEMIA_OR_IRON_DEFICIENCY][2] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 1))
 		res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 1;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_ANEMIA_OR_IRON_DEFICIENCY] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_red_s */
 	any = 0, allfalse = 1, res->urgency[F_RF_RED_S] = 0;
-	t = OR(AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE), OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))), OR(NOT(KNOWN_N(in->hormonal_contraception)), NOT(T(in->hormonal_contraception)))), OR(NOT(KNOWN_N(in->pregnant_or_postpartum)), NOT(T(in->pregnant_or_postpartum)))), EQ(menses, HL_MENSES_ABSENT_3MO_PLUS)), GE(in->bone_stress_injuries_2y, 2.0));
+	t = OR(AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+	    OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
+	    OR(NOT(KNOWN_N(in->hormonal_contraception)),
+	    NOT(T(in->hormonal_contraception)))),
+	    OR(NOT(KNOWN_N(in->pregnant_or_postpartum)),
+	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
+	    HL_MENSES_ABSENT_3MO_PLUS)), GE(in->bone_stress_injuries_2y, 2.0));
+	res->fev[F_RF_RED_S][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_RED_S] < 2))
 		res->urgency[F_RF_RED_S] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE), OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))), OR(NOT(KNOWN_N(in->hormonal_contraception)), NOT(T(in->hormonal_contraception)))), OR(NOT(KNOWN_N(in->pregnant_or_postpartum)), NOT(T(in->pregnant_or_postpartum)))), EQ(menses, HL_MENSES_IRREGULAR));
+	t = AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+	    OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
+	    OR(NOT(KNOWN_N(in->hormonal_contraception)),
+	    NOT(T(in->hormonal_contraception)))),
+	    OR(NOT(KNOWN_N(in->pregnant_or_postpartum)),
+	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
+	    HL_MENSES_IRREGULAR));
+	res->fev[F_RF_RED_S][1] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_RED_S] < 1))
 		res->urgency[F_RF_RED_S] = 1;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_RED_S] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_RED_S] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_persistent_or_progressive */
 	any = 0, allfalse = 1, res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 0;
-	t = AND(OR(T(in->worsening), T(in->interferes_daily_life)), NOT(AND(KNOWN_N(in->heaviness_days), LT(in->heaviness_days, 5.0))));
-	if (t == 1 && (!any || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 2))
+	t = AND(OR(T(in->worsening), T(in->interferes_daily_life)),
+	    NOT(AND(KNOWN_N(in->heaviness_days), LT(in->heaviness_days, 5.0))));
+	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][0] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 2))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
 	t = GE(in->heaviness_days, 60.0);
-	if (t == 1 && (!any || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 2))
+	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][1] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 2))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	t = AND(OR(T(in->worsening), T(in->interferes_daily_life)), LT(in->heaviness_days, 5.0));
-	if (t == 1 && (!any || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 1))
+	t = AND(OR(T(in->worsening), T(in->interferes_daily_life)),
+	    LT(in->heaviness_days, 5.0));
+	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][2] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 1))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 1;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
 	t = AND(GE(in->heaviness_days, 14.0), GE(in->self_care_days, 7.0));
-	if (t == 1 && (!any || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 1))
+	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][3] = STATE(t);
+	if (t == 1 && (!any
+	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 1))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 1;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_PERSISTENT_OR_PROGRESSIVE] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_PERSISTENT_OR_PROGRESSIVE] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_accompanying_symptoms */
 	any = 0, allfalse = 1, res->urgency[F_RF_ACCOMPANYING_SYMPTOMS] = 0;
-	t = OR(OR(T(in->numbness_tingling), T(in->leg_pain_at_rest)), T(in->headache_nausea_vomiting));
+	t = OR(OR(T(in->numbness_tingling), T(in->leg_pain_at_rest)),
+	    T(in->headache_nausea_vomiting));
+	res->fev[F_RF_ACCOMPANYING_SYMPTOMS][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_ACCOMPANYING_SYMPTOMS] < 2))
 		res->urgency[F_RF_ACCOMPANYING_SYMPTOMS] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_ACCOMPANYING_SYMPTOMS] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_ACCOMPANYING_SYMPTOMS] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_me_cfs_pattern */
 	any = 0, allfalse = 1, res->urgency[F_RF_ME_CFS_PATTERN] = 0;
-	t = AND(T(in->post_exertional_malaise), OR(GE(in->heaviness_days, 42.0), AND(LT(in->age_years, 18.0), GE(in->heaviness_days, 28.0))));
+	t = AND(T(in->post_exertional_malaise), OR(GE(in->heaviness_days, 42.0),
+	    AND(LT(in->age_years, 18.0), GE(in->heaviness_days, 28.0))));
+	res->fev[F_RF_ME_CFS_PATTERN][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_ME_CFS_PATTERN] < 1))
 		res->urgency[F_RF_ME_CFS_PATTERN] = 1;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_ME_CFS_PATTERN] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_ME_CFS_PATTERN] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_fever */
 	any = 0, allfalse = 1, res->urgency[F_RF_FEVER] = 0;
 	t = T(in->fever_now);
+	res->fev[F_RF_FEVER][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_FEVER] < 2))
 		res->urgency[F_RF_FEVER] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_FEVER] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_FEVER] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_bone_stress */
 	any = 0, allfalse = 1, res->urgency[F_RF_BONE_STRESS] = 0;
 	t = T(in->focal_bone_pain);
+	res->fev[F_RF_BONE_STRESS][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_BONE_STRESS] < 2))
 		res->urgency[F_RF_BONE_STRESS] = 2;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_BONE_STRESS] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_BONE_STRESS] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 	/* rf_medication_review */
 	any = 0, allfalse = 1, res->urgency[F_RF_MEDICATION_REVIEW] = 0;
-	t = OR(OR(T(in->statin_use), T(in->beta_blocker_use)), T(in->diuretic_use));
+	t = OR(OR(T(in->statin_use), T(in->beta_blocker_use)),
+	    T(in->diuretic_use));
+	res->fev[F_RF_MEDICATION_REVIEW][0] = STATE(t);
 	if (t == 1 && (!any || res->urgency[F_RF_MEDICATION_REVIEW] < 1))
 		res->urgency[F_RF_MEDICATION_REVIEW] = 1;
 	if (t == 1)
 		any = 1;
 	if (t != 0)
 		allfalse = 0;
-	fl[F_RF_MEDICATION_REVIEW] = any ? 1.0 : allfalse ? 0.0 : NAN;
+	fl[F_RF_MEDICATION_REVIEW] =
+	    any ? 1.0 : allfalse ? 0.0 : NAN;
 
 }
 
@@ -819,269 +971,866 @@ static void
 assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
     hl_hw_result *res)
 {
-	double s, w, lower;
-	int ap;
-	(void)ap;
+	double s, w, lower, total, known;
+	int ap, apo, st, so, evaluable, settled, n, *ev;
 
 	/* load_spike */
 	s = 0.05;
-	if (GE(m->load_ratio, 1.5) == 1)
-		w = 0.45;
-	else if (AND(GE(m->load_ratio, 1.3), LT(m->load_ratio, 1.5)) == 1)
-		w = 0.25;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_LOAD_SPIKE];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (GT(m->wow_change_pct, 30.0) == 1)
-		w = 0.35;
-	else if (AND(GT(m->wow_change_pct, 10.0), LE(m->wow_change_pct, 30.0)) == 1)
-		w = 0.1;
-	else
+		st = GE(m->load_ratio, 1.5);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.45)
+			w = 0.45;
+		st = AND(GE(m->load_ratio, 1.3), LT(m->load_ratio, 1.5));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		if (apo != 0) {
+			total += 0.45;
+			if (apo == 1 && settled)
+				known += 0.45;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (GT(m->session_spike_pct, 100.0) == 1)
-		w = 0.45;
-	else if (AND(GT(m->session_spike_pct, 10.0), LE(m->session_spike_pct, 100.0)) == 1)
-		w = 0.3;
-	else
+		st = GT(m->wow_change_pct, 30.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.35)
+			w = 0.35;
+		st = AND(GT(m->wow_change_pct, 10.0), LE(m->wow_change_pct,
+		    30.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.1)
+			w = 0.1;
+		if (apo != 0) {
+			total += 0.35;
+			if (apo == 1 && settled)
+				known += 0.35;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = GT(m->session_spike_pct, 100.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.45)
+			w = 0.45;
+		st = AND(GT(m->session_spike_pct, 10.0),
+		    LE(m->session_spike_pct, 100.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.3)
+			w = 0.3;
+		if (apo != 0) {
+			total += 0.45;
+			if (apo == 1 && settled)
+				known += 0.45;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_LOAD_SPIKE] = n;
+	res->coverage[C_LOAD_SPIKE] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
-	if (0.6 > lower && AND(AND(LE(m->load_ratio, 1.3), OR(LE(m->wow_change_pct, 10.0), NOT(KNOWN_N(m->wow_change_pct)))), OR(LE(m->session_spike_pct, 10.0), NOT(KNOWN_N(m->session_spike_pct)))) == 1)
+	if (0.6 > lower && AND(AND(LE(m->load_ratio, 1.3),
+	    OR(LE(m->wow_change_pct, 10.0), NOT(KNOWN_N(m->wow_change_pct)))),
+	    OR(LE(m->session_spike_pct, 10.0),
+	    NOT(KNOWN_N(m->session_spike_pct)))) == 1)
 		lower = 0.6;
 	res->score[C_LOAD_SPIKE] = s * (1.0 - lower);
 
 	/* insufficient_recovery */
 	s = 0.05;
-	if (LT(m->sleep_7d_h, 6.0) == 1)
-		w = 0.4;
-	else if (AND(GE(m->sleep_7d_h, 6.0), LT(m->sleep_7d_h, 7.0)) == 1)
-		w = 0.25;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_INSUFFICIENT_RECOVERY];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	ap = OR(NOT(KNOWN_N(in->beta_blocker_use)), NOT(T(in->beta_blocker_use)));
-	if (ap == 1) {
-		if (GE(m->rhr_delta_bpm, 10.0) == 1)
+		st = LT(m->sleep_7d_h, 6.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.4)
 			w = 0.4;
-		else if (AND(GE(m->rhr_delta_bpm, 5.0), LT(m->rhr_delta_bpm, 10.0)) == 1)
+		st = AND(GE(m->sleep_7d_h, 6.0), LT(m->sleep_7d_h, 7.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
 			w = 0.25;
-		else
-			w = 0;
-		if (w > 0)
+		if (apo != 0) {
+			total += 0.4;
+			if (apo == 1 && settled)
+				known += 0.4;
+		}
+		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
 	}
-	ap = OR(NOT(KNOWN_N(in->beta_blocker_use)), NOT(T(in->beta_blocker_use)));
-	if (ap == 1) {
-		if (T(m->hrv_low) == 1)
+	/* item 1 */
+	ap = OR(NOT(KNOWN_N(in->beta_blocker_use)),
+	    NOT(T(in->beta_blocker_use)));
+	apo = OR(NOT(OPEN_KNOWN_N(in->beta_blocker_use)),
+	    NOT(T(in->beta_blocker_use)));
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
+		w = 0;
+		st = GE(m->rhr_delta_bpm, 10.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.4)
+			w = 0.4;
+		st = AND(GE(m->rhr_delta_bpm, 5.0), LT(m->rhr_delta_bpm, 10.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		if (apo != 0) {
+			total += 0.4;
+			if (apo == 1 && settled)
+				known += 0.4;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = OR(NOT(KNOWN_N(in->beta_blocker_use)),
+	    NOT(T(in->beta_blocker_use)));
+	apo = OR(NOT(OPEN_KNOWN_N(in->beta_blocker_use)),
+	    NOT(T(in->beta_blocker_use)));
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
+		w = 0;
+		st = T(m->hrv_low);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.3)
 			w = 0.3;
-		else
-			w = 0;
-		if (w > 0)
+		if (apo != 0) {
+			total += 0.3;
+			if (apo == 1 && settled)
+				known += 0.3;
+		}
+		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
 	}
-	if (GT(m->monotony, 2.0) == 1)
-		w = 0.2;
-	else
+	/* item 3 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (EQ(m->rest_days_7d, 0.0) == 1)
-		w = 0.1;
-	else
+		st = GT(m->monotony, 2.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 4 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->performance_decline) == 1)
-		w = 0.25;
-	else
+		st = EQ(m->rest_days_7d, 0.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.1)
+			w = 0.1;
+		if (apo != 0) {
+			total += 0.1;
+			if (apo == 1 && settled)
+				known += 0.1;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 5 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->mood_low) == 1)
-		w = 0.2;
-	else
+		st = T(in->performance_decline);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		if (apo != 0) {
+			total += 0.25;
+			if (apo == 1 && settled)
+				known += 0.25;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 6 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->high_life_stress) == 1)
-		w = 0.1;
-	else
+		st = T(in->mood_low);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 7 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->recent_illness_14d) == 1)
-		w = 0.15;
-	else
+		st = T(in->high_life_stress);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.1)
+			w = 0.1;
+		if (apo != 0) {
+			total += 0.1;
+			if (apo == 1 && settled)
+				known += 0.1;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 8 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = T(in->recent_illness_14d);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.15)
+			w = 0.15;
+		if (apo != 0) {
+			total += 0.15;
+			if (apo == 1 && settled)
+				known += 0.15;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_INSUFFICIENT_RECOVERY] = n;
+	res->coverage[C_INSUFFICIENT_RECOVERY] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
-	if (0.6 > lower && AND(AND(AND(GE(m->sleep_7d_h, 7.5), GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)), EQ(m->hrv_low, HL_NO)) == 1)
+	if (0.6 > lower && AND(AND(AND(GE(m->sleep_7d_h, 7.5),
+	    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
+	    EQ(m->hrv_low, HL_NO)) == 1)
 		lower = 0.6;
-	if (0.3 > lower && OR(OR(AND(AND(AND(GE(m->sleep_7d_h, 7.5), GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)), NOT(KNOWN_N(m->hrv_low))), AND(AND(GE(m->sleep_7d_h, 7.5), NOT(KNOWN_N(m->rhr_delta_bpm))), EQ(m->hrv_low, HL_NO))), AND(AND(AND(NOT(KNOWN_N(m->sleep_7d_h)), GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)), EQ(m->hrv_low, HL_NO))) == 1)
+	if (0.3 > lower && OR(OR(AND(AND(AND(GE(m->sleep_7d_h, 7.5),
+	    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
+	    NOT(KNOWN_N(m->hrv_low))), AND(AND(GE(m->sleep_7d_h, 7.5),
+	    NOT(KNOWN_N(m->rhr_delta_bpm))), EQ(m->hrv_low, HL_NO))),
+	    AND(AND(AND(NOT(KNOWN_N(m->sleep_7d_h)), GT(m->rhr_delta_bpm,
+	    -3.0)), LT(m->rhr_delta_bpm, 3.0)), EQ(m->hrv_low, HL_NO))) == 1)
 		lower = 0.3;
 	res->score[C_INSUFFICIENT_RECOVERY] = s * (1.0 - lower);
 
 	/* dehydration */
 	s = 0.05;
-	if (LE(m->body_mass_change_pct, -2.0) == 1)
-		w = 0.45;
-	else if (AND(GT(m->body_mass_change_pct, -2.0), LE(m->body_mass_change_pct, -1.0)) == 1)
-		w = 0.15;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_DEHYDRATION];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (GE(m->wut_count, 3.0) == 1)
-		w = 0.45;
-	else if (EQ(m->wut_count, 2.0) == 1)
-		w = 0.3;
-	else if (EQ(m->wut_count, 1.0) == 1)
-		w = 0.1;
-	else
+		st = LE(m->body_mass_change_pct, -2.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.45)
+			w = 0.45;
+		st = AND(GT(m->body_mass_change_pct, -2.0),
+		    LE(m->body_mass_change_pct, -1.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.15)
+			w = 0.15;
+		if (apo != 0) {
+			total += 0.45;
+			if (apo == 1 && settled)
+				known += 0.45;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (AND(AND(GE(in->last_run_duration_min, 60.0), GE(m->heat_index_f, 90.0)), EQ(in->fluid_during_run_l, 0.0)) == 1)
-		w = 0.2;
-	else
+		st = GE(m->wut_count, 3.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.45)
+			w = 0.45;
+		st = EQ(m->wut_count, 2.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.3)
+			w = 0.3;
+		st = EQ(m->wut_count, 1.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.1)
+			w = 0.1;
+		if (apo != 0) {
+			total += 0.45;
+			if (apo == 1 && settled)
+				known += 0.45;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = AND(AND(GE(in->last_run_duration_min, 60.0),
+		    GE(m->heat_index_f, 90.0)), EQ(in->fluid_during_run_l,
+		    0.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_DEHYDRATION] = n;
+	res->coverage[C_DEHYDRATION] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
 	if (0.8 > lower && GE(m->body_mass_change_pct, 0.0) == 1)
 		lower = 0.8;
-	if (0.7 > lower && AND(AND(GT(m->body_mass_change_pct, -1.0), LE(in->urine_color, 3.0)), EQ(in->thirsty, HL_NO)) == 1)
+	if (0.7 > lower && AND(AND(GT(m->body_mass_change_pct, -1.0),
+	    LE(in->urine_color, 3.0)), EQ(in->thirsty, HL_NO)) == 1)
 		lower = 0.7;
-	if (0.4 > lower && AND(LE(in->urine_color, 3.0), EQ(in->thirsty, HL_NO)) == 1)
+	if (0.4 > lower && AND(LE(in->urine_color, 3.0), EQ(in->thirsty,
+	    HL_NO)) == 1)
 		lower = 0.4;
 	res->score[C_DEHYDRATION] = s * (1.0 - lower);
 
 	/* electrolyte_imbalance */
 	s = 0.03;
-	if (OR(T(m->mass_gained), AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min, 120.0))) == 1)
-		w = 0.35;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_ELECTROLYTE_IMBALANCE];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (AND(AND(GE(m->sweat_rate_l_h, 1.2), GE(in->last_run_duration_min, 60.0)), EQ(in->electrolytes_on_long_runs, HL_NO)) == 1)
-		w = 0.25;
-	else
+		st = OR(T(m->mass_gained), AND(GE(m->body_mass_change_pct, 0.0),
+		    GE(in->last_run_duration_min, 120.0)));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.35)
+			w = 0.35;
+		if (apo != 0) {
+			total += 0.35;
+			if (apo == 1 && settled)
+				known += 0.35;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->muscle_cramps) == 1)
-		w = 0.2;
-	else
+		st = AND(AND(GE(m->sweat_rate_l_h, 1.2),
+		    GE(in->last_run_duration_min, 60.0)),
+		    EQ(in->electrolytes_on_long_runs, HL_NO));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		if (apo != 0) {
+			total += 0.25;
+			if (apo == 1 && settled)
+				known += 0.25;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (GE(in->last_run_duration_min, 240.0) == 1)
-		w = 0.1;
-	else
+		st = T(in->muscle_cramps);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 3 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->diuretic_use) == 1)
-		w = 0.2;
-	else
+		st = GE(in->last_run_duration_min, 240.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.1)
+			w = 0.1;
+		if (apo != 0) {
+			total += 0.1;
+			if (apo == 1 && settled)
+				known += 0.1;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 4 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = T(in->diuretic_use);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_ELECTROLYTE_IMBALANCE] = n;
+	res->coverage[C_ELECTROLYTE_IMBALANCE] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
-	if (0.4 > lower && AND(EQ(in->electrolytes_on_long_runs, HL_YES), EQ(m->mass_gained, HL_NO)) == 1)
+	if (0.4 > lower && AND(EQ(in->electrolytes_on_long_runs, HL_YES),
+	    EQ(m->mass_gained, HL_NO)) == 1)
 		lower = 0.4;
 	res->score[C_ELECTROLYTE_IMBALANCE] = s * (1.0 - lower);
 
 	/* iron_deficiency */
 	s = 0.05;
-	if (LT(in->ferritin_ug_l, 15.0) == 1)
-		w = 0.6;
-	else if (AND(GE(in->ferritin_ug_l, 15.0), LT(in->ferritin_ug_l, 30.0)) == 1)
-		w = 0.45;
-	else if (AND(GE(in->ferritin_ug_l, 30.0), LT(in->ferritin_ug_l, 35.0)) == 1)
-		w = 0.25;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_IRON_DEFICIENCY];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (AND(LT(in->ferritin_ug_l, 20.0), LT(in->transferrin_saturation_pct, 16.0)) == 1)
-		w = 0.55;
-	else
+		st = LT(in->ferritin_ug_l, 15.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.6)
+			w = 0.6;
+		st = AND(GE(in->ferritin_ug_l, 15.0), LT(in->ferritin_ug_l,
+		    30.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.45)
+			w = 0.45;
+		st = AND(GE(in->ferritin_ug_l, 30.0), LT(in->ferritin_ug_l,
+		    35.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		if (apo != 0) {
+			total += 0.6;
+			if (apo == 1 && settled)
+				known += 0.6;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = AND(LT(in->ferritin_ug_l, 20.0),
+		    LT(in->transferrin_saturation_pct, 16.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.55)
+			w = 0.55;
+		if (apo != 0) {
+			total += 0.55;
+			if (apo == 1 && settled)
+				known += 0.55;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
 	ap = OR(NOT(KNOWN_N(in->ferritin_ug_l)), LT(in->ferritin_ug_l, 100.0));
-	if (ap == 1) {
-		if (T(m->anaemia) == 1)
+	apo = OR(NOT(OPEN_KNOWN_N(in->ferritin_ug_l)), LT(in->ferritin_ug_l,
+	    100.0));
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
+		w = 0;
+		st = T(m->anaemia);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.4)
 			w = 0.4;
-		else
-			w = 0;
-		if (w > 0)
+		if (apo != 0) {
+			total += 0.4;
+			if (apo == 1 && settled)
+				known += 0.4;
+		}
+		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
 	}
+	/* item 3 */
 	ap = NOT(KNOWN_N(in->ferritin_ug_l));
-	if (ap == 1) {
-		if (AND(AND(EQ(in->sex, HL_SEX_FEMALE), GE(in->age_years, 15.0)), LE(in->age_years, 50.0)) == 1)
+	apo = NOT(OPEN_KNOWN_N(in->ferritin_ug_l));
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
+		w = 0;
+		st = AND(AND(EQ(in->sex, HL_SEX_FEMALE), GE(in->age_years,
+		    15.0)), LE(in->age_years, 50.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.1)
 			w = 0.1;
-		else
-			w = 0;
-		if (w > 0)
+		if (apo != 0) {
+			total += 0.1;
+			if (apo == 1 && settled)
+				known += 0.1;
+		}
+		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
 	}
+	/* item 4 */
 	ap = NOT(KNOWN_N(in->ferritin_ug_l));
-	if (ap == 1) {
-		if (T(in->heavy_menstrual_bleeding) == 1)
+	apo = NOT(OPEN_KNOWN_N(in->ferritin_ug_l));
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
+		w = 0;
+		st = T(in->heavy_menstrual_bleeding);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
 			w = 0.2;
-		else
-			w = 0;
-		if (w > 0)
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
 	}
+	/* item 5 */
 	ap = NOT(KNOWN_N(in->ferritin_ug_l));
-	if (ap == 1) {
-		if (OR(EQ(in->diet_pattern, HL_DIET_VEGETARIAN), EQ(in->diet_pattern, HL_DIET_VEGAN)) == 1)
+	apo = NOT(OPEN_KNOWN_N(in->ferritin_ug_l));
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
+		w = 0;
+		st = OR(EQ(in->diet_pattern, HL_DIET_VEGETARIAN),
+		    EQ(in->diet_pattern, HL_DIET_VEGAN));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.15)
 			w = 0.15;
-		else
-			w = 0;
-		if (w > 0)
+		if (apo != 0) {
+			total += 0.15;
+			if (apo == 1 && settled)
+				known += 0.15;
+		}
+		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
 	}
+	res->nev[C_IRON_DEFICIENCY] = n;
+	res->coverage[C_IRON_DEFICIENCY] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
-	if (0.9 > lower && AND(AND(GE(in->ferritin_ug_l, 100.0), OR(GE(in->transferrin_saturation_pct, 20.0), NOT(KNOWN_N(in->transferrin_saturation_pct)))), EQ(in->recent_illness_14d, HL_NO)) == 1)
+	if (0.9 > lower && AND(AND(GE(in->ferritin_ug_l, 100.0),
+	    OR(GE(in->transferrin_saturation_pct, 20.0),
+	    NOT(KNOWN_N(in->transferrin_saturation_pct)))),
+	    EQ(in->recent_illness_14d, HL_NO)) == 1)
 		lower = 0.9;
-	if (0.5 > lower && AND(AND(AND(GE(in->ferritin_ug_l, 35.0), LT(in->ferritin_ug_l, 50.0)), EQ(m->anaemia, HL_NO)), EQ(in->recent_illness_14d, HL_NO)) == 1)
+	if (0.5 > lower && AND(AND(AND(GE(in->ferritin_ug_l, 35.0),
+	    LT(in->ferritin_ug_l, 50.0)), EQ(m->anaemia, HL_NO)),
+	    EQ(in->recent_illness_14d, HL_NO)) == 1)
 		lower = 0.5;
 	res->score[C_IRON_DEFICIENCY] = s * (1.0 - lower);
 
 	/* low_carbohydrate_availability */
 	s = 0.05;
-	if (LT(m->carb_g_kg, FIN(m->carb_band_lo - 2.0)) == 1)
-		w = 0.5;
-	else if (LT(m->carb_g_kg, m->carb_band_lo) == 1)
-		w = 0.35;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_LOW_CARBOHYDRATE_AVAILABILITY];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (AND(EQ(in->carbs_during_long_runs, HL_NO), GE(in->last_run_duration_min, 75.0)) == 1)
-		w = 0.2;
-	else
+		st = LT(m->carb_g_kg, FIN(m->carb_band_lo - 2.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.5)
+			w = 0.5;
+		st = LT(m->carb_g_kg, m->carb_band_lo);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.35)
+			w = 0.35;
+		if (apo != 0) {
+			total += 0.5;
+			if (apo == 1 && settled)
+				known += 0.5;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->restricting_food_intake) == 1)
-		w = 0.15;
-	else
+		st = AND(EQ(in->carbs_during_long_runs, HL_NO),
+		    GE(in->last_run_duration_min, 75.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = T(in->restricting_food_intake);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.15)
+			w = 0.15;
+		if (apo != 0) {
+			total += 0.15;
+			if (apo == 1 && settled)
+				known += 0.15;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_LOW_CARBOHYDRATE_AVAILABILITY] = n;
+	res->coverage[C_LOW_CARBOHYDRATE_AVAILABILITY] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
 	if (0.6 > lower && GE(m->carb_g_kg, m->carb_band_lo) == 1)
 		lower = 0.6;
@@ -1089,87 +1838,304 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 
 	/* low_energy_availability */
 	s = 0.03;
-	ap = AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE), OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))), OR(NOT(KNOWN_N(in->hormonal_contraception)), NOT(T(in->hormonal_contraception)))), OR(NOT(KNOWN_N(in->pregnant_or_postpartum)), NOT(T(in->pregnant_or_postpartum)))), OR(NOT(KNOWN_N(menses)), NE(menses, HL_MENSES_NOT_APPLICABLE)));
-	if (ap == 1) {
-		if (EQ(menses, HL_MENSES_ABSENT_3MO_PLUS) == 1)
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_LOW_ENERGY_AVAILABILITY];
+	/* item 0 */
+	ap = AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+	    OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
+	    OR(NOT(KNOWN_N(in->hormonal_contraception)),
+	    NOT(T(in->hormonal_contraception)))),
+	    OR(NOT(KNOWN_N(in->pregnant_or_postpartum)),
+	    NOT(T(in->pregnant_or_postpartum)))), OR(NOT(KNOWN_N(menses)),
+	    NE(menses, HL_MENSES_NOT_APPLICABLE)));
+	apo = AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+	    OR(NOT(OPEN_KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
+	    OR(NOT(OPEN_KNOWN_N(in->hormonal_contraception)),
+	    NOT(T(in->hormonal_contraception)))),
+	    OR(NOT(OPEN_KNOWN_N(in->pregnant_or_postpartum)),
+	    NOT(T(in->pregnant_or_postpartum)))), OR(NOT(OPEN_KNOWN_N(menses)),
+	    NE(menses, HL_MENSES_NOT_APPLICABLE)));
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
+		w = 0;
+		st = EQ(menses, HL_MENSES_ABSENT_3MO_PLUS);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.5)
 			w = 0.5;
-		else if (EQ(menses, HL_MENSES_IRREGULAR) == 1)
+		st = EQ(menses, HL_MENSES_IRREGULAR);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
 			w = 0.25;
-		else
-			w = 0;
-		if (w > 0)
+		if (apo != 0) {
+			total += 0.5;
+			if (apo == 1 && settled)
+				known += 0.5;
+		}
+		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
 	}
-	if (T(in->restricting_food_intake) == 1)
-		w = 0.3;
-	else
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (GE(in->bone_stress_injuries_2y, 2.0) == 1)
-		w = 0.25;
-	else if (EQ(in->bone_stress_injuries_2y, 1.0) == 1)
-		w = 0.1;
-	else
+		st = T(in->restricting_food_intake);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.3)
+			w = 0.3;
+		if (apo != 0) {
+			total += 0.3;
+			if (apo == 1 && settled)
+				known += 0.3;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (LT(m->carb_g_kg, 3.0) == 1)
-		w = 0.15;
-	else
+		st = GE(in->bone_stress_injuries_2y, 2.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		st = EQ(in->bone_stress_injuries_2y, 1.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.1)
+			w = 0.1;
+		if (apo != 0) {
+			total += 0.25;
+			if (apo == 1 && settled)
+				known += 0.25;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 3 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = LT(m->carb_g_kg, 3.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.15)
+			w = 0.15;
+		if (apo != 0) {
+			total += 0.15;
+			if (apo == 1 && settled)
+				known += 0.15;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_LOW_ENERGY_AVAILABILITY] = n;
+	res->coverage[C_LOW_ENERGY_AVAILABILITY] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
-	if (0.6 > lower && AND(AND(AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE), OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))), OR(NOT(KNOWN_N(in->hormonal_contraception)), NOT(T(in->hormonal_contraception)))), OR(NOT(KNOWN_N(in->pregnant_or_postpartum)), NOT(T(in->pregnant_or_postpartum)))), EQ(menses, HL_MENSES_REGULAR)), EQ(in->restricting_food_intake, HL_NO)), EQ(in->bone_stress_injuries_2y, 0.0)) == 1)
+	if (0.6 > lower && AND(AND(AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+	    OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
+	    OR(NOT(KNOWN_N(in->hormonal_contraception)),
+	    NOT(T(in->hormonal_contraception)))),
+	    OR(NOT(KNOWN_N(in->pregnant_or_postpartum)),
+	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
+	    HL_MENSES_REGULAR)), EQ(in->restricting_food_intake, HL_NO)),
+	    EQ(in->bone_stress_injuries_2y, 0.0)) == 1)
 		lower = 0.6;
-	if (0.5 > lower && AND(AND(OR(OR(OR(OR(EQ(in->sex, HL_SEX_MALE), EQ(menses, HL_MENSES_NOT_APPLICABLE)), GE(in->age_years, 45.0)), T(in->hormonal_contraception)), T(in->pregnant_or_postpartum)), EQ(in->restricting_food_intake, HL_NO)), EQ(in->bone_stress_injuries_2y, 0.0)) == 1)
+	if (0.5 > lower && AND(AND(OR(OR(OR(OR(EQ(in->sex, HL_SEX_MALE),
+	    EQ(menses, HL_MENSES_NOT_APPLICABLE)), GE(in->age_years, 45.0)),
+	    T(in->hormonal_contraception)), T(in->pregnant_or_postpartum)),
+	    EQ(in->restricting_food_intake, HL_NO)),
+	    EQ(in->bone_stress_injuries_2y, 0.0)) == 1)
 		lower = 0.5;
 	res->score[C_LOW_ENERGY_AVAILABILITY] = s * (1.0 - lower);
 
 	/* medication_effect */
 	s = 0.02;
-	if (T(in->statin_use) == 1)
-		w = 0.35;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_MEDICATION_EFFECT];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->beta_blocker_use) == 1)
-		w = 0.3;
-	else
+		st = T(in->statin_use);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.35)
+			w = 0.35;
+		if (apo != 0) {
+			total += 0.35;
+			if (apo == 1 && settled)
+				known += 0.35;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->diuretic_use) == 1)
-		w = 0.2;
-	else
+		st = T(in->beta_blocker_use);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.3)
+			w = 0.3;
+		if (apo != 0) {
+			total += 0.3;
+			if (apo == 1 && settled)
+				known += 0.3;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = T(in->diuretic_use);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_MEDICATION_EFFECT] = n;
+	res->coverage[C_MEDICATION_EFFECT] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
 	res->score[C_MEDICATION_EFFECT] = s * (1.0 - lower);
 
 	/* running_form_overstriding */
 	s = 0.05;
-	if (T(in->overstriding_observed) == 1)
-		w = 0.4;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_RUNNING_FORM_OVERSTRIDING];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (LE(in->cadence_spm, FIN(0.95 * in->cadence_baseline_spm)) == 1)
-		w = 0.2;
-	else
+		st = T(in->overstriding_observed);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.4)
+			w = 0.4;
+		if (apo != 0) {
+			total += 0.4;
+			if (apo == 1 && settled)
+				known += 0.4;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (LT(in->cadence_spm, 150.0) == 1)
-		w = 0.15;
-	else
+		st = LE(in->cadence_spm, FIN(0.95 * in->cadence_baseline_spm));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.2)
+			w = 0.2;
+		if (apo != 0) {
+			total += 0.2;
+			if (apo == 1 && settled)
+				known += 0.2;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = LT(in->cadence_spm, 150.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.15)
+			w = 0.15;
+		if (apo != 0) {
+			total += 0.15;
+			if (apo == 1 && settled)
+				known += 0.15;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_RUNNING_FORM_OVERSTRIDING] = n;
+	res->coverage[C_RUNNING_FORM_OVERSTRIDING] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
 	if (0.5 > lower && EQ(in->overstriding_observed, HL_NO) == 1)
 		lower = 0.5;
@@ -1177,24 +2143,81 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 
 	/* poor_warmup_cooldown */
 	s = 0.03;
-	if (LT(in->warmup_min, 5.0) == 1)
-		w = 0.25;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_POOR_WARMUP_COOLDOWN];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (T(in->heavy_mainly_early_in_run) == 1)
-		w = 0.3;
-	else
+		st = LT(in->warmup_min, 5.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		if (apo != 0) {
+			total += 0.25;
+			if (apo == 1 && settled)
+				known += 0.25;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (LT(in->cooldown_min, 5.0) == 1)
-		w = 0.05;
-	else
+		st = T(in->heavy_mainly_early_in_run);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.3)
+			w = 0.3;
+		if (apo != 0) {
+			total += 0.3;
+			if (apo == 1 && settled)
+				known += 0.3;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 2 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = LT(in->cooldown_min, 5.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.05)
+			w = 0.05;
+		if (apo != 0) {
+			total += 0.05;
+			if (apo == 1 && settled)
+				known += 0.05;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_POOR_WARMUP_COOLDOWN] = n;
+	res->coverage[C_POOR_WARMUP_COOLDOWN] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
 	if (0.5 > lower && GE(in->warmup_min, 10.0) == 1)
 		lower = 0.5;
@@ -1202,32 +2225,96 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 
 	/* heat_humidity */
 	s = 0.03;
-	if (GE(m->heat_index_f, 103.0) == 1)
-		w = 0.55;
-	else if (GT(in->wbgt_c, 32.2) == 1)
-		w = 0.55;
-	else if (AND(GT(in->wbgt_c, 30.0), LE(in->wbgt_c, 32.2)) == 1)
-		w = 0.45;
-	else if (AND(GE(m->heat_index_f, 90.0), LT(m->heat_index_f, 103.0)) == 1)
-		w = 0.4;
-	else if (AND(GT(in->wbgt_c, 27.8), LE(in->wbgt_c, 30.0)) == 1)
-		w = 0.3;
-	else if (AND(GE(m->heat_index_f, 80.0), LT(m->heat_index_f, 90.0)) == 1)
-		w = 0.25;
-	else
+	total = known = 0;
+	n = 0;
+	ev = res->ev[C_HEAT_HUMIDITY];
+	/* item 0 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
-	if (AND(EQ(in->heat_acclimatized, HL_NO), OR(GE(m->heat_index_f, 80.0), GT(in->wbgt_c, 27.8))) == 1)
-		w = 0.15;
-	else
+		st = GE(m->heat_index_f, 103.0);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.55)
+			w = 0.55;
+		st = GT(in->wbgt_c, 32.2);
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.55)
+			w = 0.55;
+		st = AND(GT(in->wbgt_c, 30.0), LE(in->wbgt_c, 32.2));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.45)
+			w = 0.45;
+		st = AND(GE(m->heat_index_f, 90.0), LT(m->heat_index_f, 103.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.4)
+			w = 0.4;
+		st = AND(GT(in->wbgt_c, 27.8), LE(in->wbgt_c, 30.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.3)
+			w = 0.3;
+		st = AND(GE(m->heat_index_f, 80.0), LT(m->heat_index_f, 90.0));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.25)
+			w = 0.25;
+		if (apo != 0) {
+			total += 0.55;
+			if (apo == 1 && settled)
+				known += 0.55;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	/* item 1 */
+	ap = apo = 1;
+	if (ap != 0 || apo != 0) {
+		evaluable = settled = 0;
 		w = 0;
-	if (w > 0)
-		s += w * (1.0 - s);
+		st = AND(EQ(in->heat_acclimatized, HL_NO),
+		    OR(GE(m->heat_index_f, 80.0), GT(in->wbgt_c, 27.8)));
+		so = st;
+		evaluable |= st >= 0;
+		settled |= so >= 0;
+		if (st == 1 && w < 0.15)
+			w = 0.15;
+		if (apo != 0) {
+			total += 0.15;
+			if (apo == 1 && settled)
+				known += 0.15;
+		}
+		if (ap == 1 && w > 0) {
+			s += w * (1.0 - s);
+			ev[n++] = HL_STATE_FIRED;
+		} else if (ap != 0)
+			ev[n++] = ap == 1 && evaluable ?
+			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+	}
+	res->nev[C_HEAT_HUMIDITY] = n;
+	res->coverage[C_HEAT_HUMIDITY] =
+	    total > 0 ? known / total : 0;
 	lower = 0;
-	if (0.9 > lower && AND(AND(LT(in->air_temp_c, 20.0), OR(LT(m->heat_index_f, 80.0), NOT(KNOWN_N(m->heat_index_f)))), OR(LE(in->wbgt_c, 27.8), NOT(KNOWN_N(in->wbgt_c)))) == 1)
+	if (0.9 > lower && AND(AND(LT(in->air_temp_c, 20.0),
+	    OR(LT(m->heat_index_f, 80.0), NOT(KNOWN_N(m->heat_index_f)))),
+	    OR(LE(in->wbgt_c, 27.8), NOT(KNOWN_N(in->wbgt_c)))) == 1)
 		lower = 0.9;
-	if (0.2 > lower && AND(EQ(in->heat_acclimatized, HL_YES), OR(GE(m->heat_index_f, 80.0), GT(in->wbgt_c, 27.8))) == 1)
+	if (0.2 > lower && AND(EQ(in->heat_acclimatized, HL_YES),
+	    OR(GE(m->heat_index_f, 80.0), GT(in->wbgt_c, 27.8))) == 1)
 		lower = 0.2;
 	res->score[C_HEAT_HUMIDITY] = s * (1.0 - lower);
 
@@ -1236,7 +2323,8 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 /* Strategies (STRATEGIES): the best score of the causes addressed, from
  * min_score up, and `when` true; only the safety ones under suppression. */
 static void
-assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl,
+assess_strategies(const hl_inputs *in, const struct metrics *m,
+    const double *fl,
     hl_hw_result *res)
 {
 	double best;
@@ -1245,18 +2333,31 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* seek_medical_review */
 	when = GE((double)res->triage, 1.0);
+	res->sev[S_SEEK_MEDICAL_REVIEW] = STATE(when);
 	res->sscore[S_SEEK_MEDICAL_REVIEW] = NAN;
 	res->listed[S_SEEK_MEDICAL_REVIEW] = when == 1;
 
 	/* avoid_overdrinking */
-	when = OR(OR(T(m->mass_gained), T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])), AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min, 120.0)));
+	when = OR(OR(T(m->mass_gained),
+	    T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])),
+	    AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min,
+	    120.0)));
+	res->sev[S_AVOID_OVERDRINKING] = STATE(when);
 	res->sscore[S_AVOID_OVERDRINKING] = NAN;
 	res->listed[S_AVOID_OVERDRINKING] = when == 1;
 
 	/* hydrate_daily */
-	when = OR(NOT(KNOWN_T(OR(OR(T(m->mass_gained), T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])), AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min, 120.0))))), NOT(OR(OR(T(m->mass_gained), T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])), AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min, 120.0)))));
+	when = OR(NOT(KNOWN_T(OR(OR(T(m->mass_gained),
+	    T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])),
+	    AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min,
+	    120.0))))), NOT(OR(OR(T(m->mass_gained),
+	    T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])),
+	    AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min,
+	    120.0)))));
+	res->sev[S_HYDRATE_DAILY] = STATE(when);
 	best = NAN;
-	if (res->score[C_DEHYDRATION] >= 0.25 && (isnan(best) || res->score[C_DEHYDRATION] > best))
+	if (res->score[C_DEHYDRATION] >= 0.25 && (isnan(best)
+	    || res->score[C_DEHYDRATION] > best))
 		best = res->score[C_DEHYDRATION];
 	res->sscore[S_HYDRATE_DAILY] = best;
 	res->listed[S_HYDRATE_DAILY] = !isnan(best) && when == 1;
@@ -1264,11 +2365,20 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 		res->listed[S_HYDRATE_DAILY] = 0;
 
 	/* electrolytes_long_runs */
-	when = OR(NOT(KNOWN_T(OR(OR(T(m->mass_gained), T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])), AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min, 120.0))))), NOT(OR(OR(T(m->mass_gained), T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])), AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min, 120.0)))));
+	when = OR(NOT(KNOWN_T(OR(OR(T(m->mass_gained),
+	    T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])),
+	    AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min,
+	    120.0))))), NOT(OR(OR(T(m->mass_gained),
+	    T(fl[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA])),
+	    AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min,
+	    120.0)))));
+	res->sev[S_ELECTROLYTES_LONG_RUNS] = STATE(when);
 	best = NAN;
-	if (res->score[C_ELECTROLYTE_IMBALANCE] >= 0.25 && (isnan(best) || res->score[C_ELECTROLYTE_IMBALANCE] > best))
+	if (res->score[C_ELECTROLYTE_IMBALANCE] >= 0.25 && (isnan(best)
+	    || res->score[C_ELECTROLYTE_IMBALANCE] > best))
 		best = res->score[C_ELECTROLYTE_IMBALANCE];
-	if (res->score[C_DEHYDRATION] >= 0.25 && (isnan(best) || res->score[C_DEHYDRATION] > best))
+	if (res->score[C_DEHYDRATION] >= 0.25 && (isnan(best)
+	    || res->score[C_DEHYDRATION] > best))
 		best = res->score[C_DEHYDRATION];
 	res->sscore[S_ELECTROLYTES_LONG_RUNS] = best;
 	res->listed[S_ELECTROLYTES_LONG_RUNS] = !isnan(best) && when == 1;
@@ -1277,10 +2387,13 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* carb_fueling */
 	when = 1;
+	res->sev[S_CARB_FUELING] = -1;
 	best = NAN;
-	if (res->score[C_LOW_CARBOHYDRATE_AVAILABILITY] >= 0.25 && (isnan(best) || res->score[C_LOW_CARBOHYDRATE_AVAILABILITY] > best))
+	if (res->score[C_LOW_CARBOHYDRATE_AVAILABILITY] >= 0.25 && (isnan(best)
+	    || res->score[C_LOW_CARBOHYDRATE_AVAILABILITY] > best))
 		best = res->score[C_LOW_CARBOHYDRATE_AVAILABILITY];
-	if (res->score[C_LOW_ENERGY_AVAILABILITY] >= 0.25 && (isnan(best) || res->score[C_LOW_ENERGY_AVAILABILITY] > best))
+	if (res->score[C_LOW_ENERGY_AVAILABILITY] >= 0.25 && (isnan(best)
+	    || res->score[C_LOW_ENERGY_AVAILABILITY] > best))
 		best = res->score[C_LOW_ENERGY_AVAILABILITY];
 	res->sscore[S_CARB_FUELING] = best;
 	res->listed[S_CARB_FUELING] = !isnan(best) && when == 1;
@@ -1289,8 +2402,10 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* iron_check_and_intake */
 	when = 1;
+	res->sev[S_IRON_CHECK_AND_INTAKE] = -1;
 	best = NAN;
-	if (res->score[C_IRON_DEFICIENCY] >= 0.25 && (isnan(best) || res->score[C_IRON_DEFICIENCY] > best))
+	if (res->score[C_IRON_DEFICIENCY] >= 0.25 && (isnan(best)
+	    || res->score[C_IRON_DEFICIENCY] > best))
 		best = res->score[C_IRON_DEFICIENCY];
 	res->sscore[S_IRON_CHECK_AND_INTAKE] = best;
 	res->listed[S_IRON_CHECK_AND_INTAKE] = !isnan(best) && when == 1;
@@ -1299,8 +2414,10 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* energy_availability_review */
 	when = 1;
+	res->sev[S_ENERGY_AVAILABILITY_REVIEW] = -1;
 	best = NAN;
-	if (res->score[C_LOW_ENERGY_AVAILABILITY] >= 0.25 && (isnan(best) || res->score[C_LOW_ENERGY_AVAILABILITY] > best))
+	if (res->score[C_LOW_ENERGY_AVAILABILITY] >= 0.25 && (isnan(best)
+	    || res->score[C_LOW_ENERGY_AVAILABILITY] > best))
 		best = res->score[C_LOW_ENERGY_AVAILABILITY];
 	res->sscore[S_ENERGY_AVAILABILITY_REVIEW] = best;
 	res->listed[S_ENERGY_AVAILABILITY_REVIEW] = !isnan(best) && when == 1;
@@ -1309,10 +2426,13 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* rest_and_sleep */
 	when = 1;
+	res->sev[S_REST_AND_SLEEP] = -1;
 	best = NAN;
-	if (res->score[C_INSUFFICIENT_RECOVERY] >= 0.25 && (isnan(best) || res->score[C_INSUFFICIENT_RECOVERY] > best))
+	if (res->score[C_INSUFFICIENT_RECOVERY] >= 0.25 && (isnan(best)
+	    || res->score[C_INSUFFICIENT_RECOVERY] > best))
 		best = res->score[C_INSUFFICIENT_RECOVERY];
-	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best) || res->score[C_LOAD_SPIKE] > best))
+	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best)
+	    || res->score[C_LOAD_SPIKE] > best))
 		best = res->score[C_LOAD_SPIKE];
 	res->sscore[S_REST_AND_SLEEP] = best;
 	res->listed[S_REST_AND_SLEEP] = !isnan(best) && when == 1;
@@ -1321,8 +2441,10 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* gradual_progression */
 	when = 1;
+	res->sev[S_GRADUAL_PROGRESSION] = -1;
 	best = NAN;
-	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best) || res->score[C_LOAD_SPIKE] > best))
+	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best)
+	    || res->score[C_LOAD_SPIKE] > best))
 		best = res->score[C_LOAD_SPIKE];
 	res->sscore[S_GRADUAL_PROGRESSION] = best;
 	res->listed[S_GRADUAL_PROGRESSION] = !isnan(best) && when == 1;
@@ -1331,10 +2453,13 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* strength_and_mobility */
 	when = 1;
+	res->sev[S_STRENGTH_AND_MOBILITY] = -1;
 	best = NAN;
-	if (res->score[C_RUNNING_FORM_OVERSTRIDING] >= 0.25 && (isnan(best) || res->score[C_RUNNING_FORM_OVERSTRIDING] > best))
+	if (res->score[C_RUNNING_FORM_OVERSTRIDING] >= 0.25 && (isnan(best)
+	    || res->score[C_RUNNING_FORM_OVERSTRIDING] > best))
 		best = res->score[C_RUNNING_FORM_OVERSTRIDING];
-	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best) || res->score[C_LOAD_SPIKE] > best))
+	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best)
+	    || res->score[C_LOAD_SPIKE] > best))
 		best = res->score[C_LOAD_SPIKE];
 	res->sscore[S_STRENGTH_AND_MOBILITY] = best;
 	res->listed[S_STRENGTH_AND_MOBILITY] = !isnan(best) && when == 1;
@@ -1343,8 +2468,10 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* cadence_and_form */
 	when = 1;
+	res->sev[S_CADENCE_AND_FORM] = -1;
 	best = NAN;
-	if (res->score[C_RUNNING_FORM_OVERSTRIDING] >= 0.25 && (isnan(best) || res->score[C_RUNNING_FORM_OVERSTRIDING] > best))
+	if (res->score[C_RUNNING_FORM_OVERSTRIDING] >= 0.25 && (isnan(best)
+	    || res->score[C_RUNNING_FORM_OVERSTRIDING] > best))
 		best = res->score[C_RUNNING_FORM_OVERSTRIDING];
 	res->sscore[S_CADENCE_AND_FORM] = best;
 	res->listed[S_CADENCE_AND_FORM] = !isnan(best) && when == 1;
@@ -1353,8 +2480,10 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* warmup_cooldown */
 	when = 1;
+	res->sev[S_WARMUP_COOLDOWN] = -1;
 	best = NAN;
-	if (res->score[C_POOR_WARMUP_COOLDOWN] >= 0.25 && (isnan(best) || res->score[C_POOR_WARMUP_COOLDOWN] > best))
+	if (res->score[C_POOR_WARMUP_COOLDOWN] >= 0.25 && (isnan(best)
+	    || res->score[C_POOR_WARMUP_COOLDOWN] > best))
 		best = res->score[C_POOR_WARMUP_COOLDOWN];
 	res->sscore[S_WARMUP_COOLDOWN] = best;
 	res->listed[S_WARMUP_COOLDOWN] = !isnan(best) && when == 1;
@@ -1363,10 +2492,13 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* post_run_recovery */
 	when = 1;
+	res->sev[S_POST_RUN_RECOVERY] = -1;
 	best = NAN;
-	if (res->score[C_INSUFFICIENT_RECOVERY] >= 0.25 && (isnan(best) || res->score[C_INSUFFICIENT_RECOVERY] > best))
+	if (res->score[C_INSUFFICIENT_RECOVERY] >= 0.25 && (isnan(best)
+	    || res->score[C_INSUFFICIENT_RECOVERY] > best))
 		best = res->score[C_INSUFFICIENT_RECOVERY];
-	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best) || res->score[C_LOAD_SPIKE] > best))
+	if (res->score[C_LOAD_SPIKE] >= 0.25 && (isnan(best)
+	    || res->score[C_LOAD_SPIKE] > best))
 		best = res->score[C_LOAD_SPIKE];
 	res->sscore[S_POST_RUN_RECOVERY] = best;
 	res->listed[S_POST_RUN_RECOVERY] = !isnan(best) && when == 1;
@@ -1375,8 +2507,10 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* medication_review */
 	when = 1;
+	res->sev[S_MEDICATION_REVIEW] = -1;
 	best = NAN;
-	if (res->score[C_MEDICATION_EFFECT] >= 0.25 && (isnan(best) || res->score[C_MEDICATION_EFFECT] > best))
+	if (res->score[C_MEDICATION_EFFECT] >= 0.25 && (isnan(best)
+	    || res->score[C_MEDICATION_EFFECT] > best))
 		best = res->score[C_MEDICATION_EFFECT];
 	res->sscore[S_MEDICATION_REVIEW] = best;
 	res->listed[S_MEDICATION_REVIEW] = !isnan(best) && when == 1;
@@ -1385,8 +2519,10 @@ assess_strategies(const hl_inputs *in, const struct metrics *m, const double *fl
 
 	/* heat_plan */
 	when = 1;
+	res->sev[S_HEAT_PLAN] = -1;
 	best = NAN;
-	if (res->score[C_HEAT_HUMIDITY] >= 0.25 && (isnan(best) || res->score[C_HEAT_HUMIDITY] > best))
+	if (res->score[C_HEAT_HUMIDITY] >= 0.25 && (isnan(best)
+	    || res->score[C_HEAT_HUMIDITY] > best))
 		best = res->score[C_HEAT_HUMIDITY];
 	res->sscore[S_HEAT_PLAN] = best;
 	res->listed[S_HEAT_PLAN] = !isnan(best) && when == 1;
@@ -1404,14 +2540,15 @@ hw_available(void)
 const char *
 hw_missing(void)
 {
-	return "coverage, evidence states and questions are not compared";
+	return "score_low, score_high, questions and the order of the "
+	    "findings are not compared";
 }
 
 const char *
 hw_compares(void)
 {
 	return "triage,suppress_training_advice,flags,urgencies,scores,"
-	    "strategies,strategy_scores";
+	    "coverage,evidence_states,strategies,strategy_scores";
 }
 
 hl_hw_result *
@@ -1460,6 +2597,27 @@ find(const char *const *ids, int n, const char *id)
 	return -1;
 }
 
+/* Whether f's evidence states are the n in st; else say which differs. */
+static int
+same_evidence(const hl_finding *f, const int *st, int n, FILE *fp, size_t id)
+{
+	size_t i, ne = hl_finding_evidence_count(f);
+
+	if (ne != (size_t)n) {
+		fprintf(fp, "runner %zu: %s has %zu evidence entries, "
+		    "hand-written %d\n", id, hl_finding_id(f), ne, n);
+		return 0;
+	}
+	for (i = 0; i < ne; i++)
+		if (hl_finding_evidence_state(f, i) != st[i]) {
+			fprintf(fp, "runner %zu: %s evidence %zu state %d, "
+			    "hand-written %d\n", id, hl_finding_id(f), i,
+			    hl_finding_evidence_state(f, i), st[i]);
+			return 0;
+		}
+	return 1;
+}
+
 static int
 same(double a, double b)
 {
@@ -1499,6 +2657,9 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 				    k < 0 ? -1 : res->urgency[k]);
 				return 0;
 			}
+			if (!same_evidence(f, res->fev[k], flag_nlevels[k], fp,
+			    id))
+				return 0;
 			break;
 		case HL_FINDING_CAUSE:
 			ncauses++;
@@ -1510,6 +2671,14 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 				    k < 0 ? NAN : res->score[k]);
 				return 0;
 			}
+			if (hl_finding_coverage(f) != res->coverage[k]) {
+				fprintf(fp, "runner %zu: %s coverage %.17g, "
+				    "hand-written %.17g\n", id, fid,
+				    hl_finding_coverage(f), res->coverage[k]);
+				return 0;
+			}
+			if (!same_evidence(f, res->ev[k], res->nev[k], fp, id))
+				return 0;
 			break;
 		default:
 			nstrat++;
@@ -1523,6 +2692,9 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 				    k < 0 ? NAN : res->sscore[k]);
 				return 0;
 			}
+			if (!same_evidence(f, &res->sev[k],
+			    res->sev[k] < 0 ? 0 : 1, fp, id))
+				return 0;
 			break;
 		}
 	}
@@ -1530,11 +2702,8 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 	for (k = 0; k < NFLAGS; k++)
 		want += res->urgency[k] > 0;
 	if (nflags != want) {
-		for (k = 0; k < NFLAGS; k++)
-			if (res->urgency[k] > 0)
-				fprintf(fp, "runner %zu: %d red flags listed, "
-				    "hand-written %d (%s among them)\n", id,
-				    nflags, want, flag_ids[k]);
+		fprintf(fp, "runner %zu: %d red flags listed, hand-written "
+		    "%d\n", id, nflags, want);
 		return 0;
 	}
 	if (ncauses != NCAUSES) {
