@@ -488,6 +488,23 @@ static const int flag_nlevels[NFLAGS] = {
 	1,
 	1,
 };
+static const int strategy_own[NSTRATEGIES] = {
+	1,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+};
 #define MAXLEVELS	4
 #define MAXITEMS	9
 
@@ -497,12 +514,16 @@ struct hl_hw_result {
 	int	 urgency[NFLAGS];	/* 0: the flag did not fire */
 	int	 fev[NFLAGS][MAXLEVELS];	/* each level's state */
 	double	 score[NCAUSES];
+	double	 score_low[NCAUSES], score_high[NCAUSES];	/* bounds */
 	double	 coverage[NCAUSES];
 	int	 nev[NCAUSES];		/* evidence: the items that apply */
 	int	 ev[NCAUSES][MAXITEMS];	/* their states */
 	int	 listed[NSTRATEGIES];	/* the strategy is suggested */
 	double	 sscore[NSTRATEGIES];	/* its score; NaN for its own trigger */
 	int	 sev[NSTRATEGIES];	/* its `when`'s state; -1 without one */
+	int	 nlist;			/* the findings in report order: */
+	int	 kind[NFLAGS + NCAUSES + NSTRATEGIES];	/* HL_FINDING_* */
+	int	 index[NFLAGS + NCAUSES + NSTRATEGIES];	/* in its kind */
 };
 
 /* An evidence state (HL_STATE_*) from a three-valued truth. */
@@ -971,11 +992,12 @@ static void
 assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
     hl_hw_result *res)
 {
-	double s, w, lower, total, known;
+	double s, w, lower, total, known, low, high, wsure, wmaybe, lower_hi,
+	    lower_lo;
 	int ap, apo, st, so, evaluable, settled, n, *ev;
 
 	/* load_spike */
-	s = 0.05;
+	s = low = high = 0.05;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_LOAD_SPIKE];
@@ -983,19 +1005,33 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GE(m->load_ratio, 1.5);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.45)
 			w = 0.45;
+		if (so == 1 && wsure < 0.45)
+			wsure = 0.45;
+		if (so != 0 && wmaybe < 0.45)
+			wmaybe = 0.45;
 		st = AND(GE(m->load_ratio, 1.3), LT(m->load_ratio, 1.5));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.45;
 			if (apo == 1 && settled)
@@ -1012,13 +1048,17 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GT(m->wow_change_pct, 30.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.35)
 			w = 0.35;
+		if (so == 1 && wsure < 0.35)
+			wsure = 0.35;
+		if (so != 0 && wmaybe < 0.35)
+			wmaybe = 0.35;
 		st = AND(GT(m->wow_change_pct, 10.0), LE(m->wow_change_pct,
 		    30.0));
 		so = st;
@@ -1026,6 +1066,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.1)
 			w = 0.1;
+		if (so == 1 && wsure < 0.1)
+			wsure = 0.1;
+		if (so != 0 && wmaybe < 0.1)
+			wmaybe = 0.1;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.35;
 			if (apo == 1 && settled)
@@ -1042,13 +1092,17 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GT(m->session_spike_pct, 100.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.45)
 			w = 0.45;
+		if (so == 1 && wsure < 0.45)
+			wsure = 0.45;
+		if (so != 0 && wmaybe < 0.45)
+			wmaybe = 0.45;
 		st = AND(GT(m->session_spike_pct, 10.0),
 		    LE(m->session_spike_pct, 100.0));
 		so = st;
@@ -1056,6 +1110,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.3)
 			w = 0.3;
+		if (so == 1 && wsure < 0.3)
+			wsure = 0.3;
+		if (so != 0 && wmaybe < 0.3)
+			wmaybe = 0.3;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.45;
 			if (apo == 1 && settled)
@@ -1071,16 +1135,31 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_LOAD_SPIKE] = n;
 	res->coverage[C_LOAD_SPIKE] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.6 > lower && AND(AND(LE(m->load_ratio, 1.3),
-	    OR(LE(m->wow_change_pct, 10.0), NOT(KNOWN_N(m->wow_change_pct)))),
-	    OR(LE(m->session_spike_pct, 10.0),
-	    NOT(KNOWN_N(m->session_spike_pct)))) == 1)
-		lower = 0.6;
+	lower = lower_hi = lower_lo = 0;
+	if (0.6 > lower_hi) {
+		st = AND(AND(LE(m->load_ratio, 1.3), OR(LE(m->wow_change_pct,
+		    10.0), NOT(KNOWN_N(m->wow_change_pct)))),
+		    OR(LE(m->session_spike_pct, 10.0),
+		    NOT(KNOWN_N(m->session_spike_pct))));
+		so = AND(AND(LE(m->load_ratio, 1.3), OR(LE(m->wow_change_pct,
+		    10.0), NOT(OPEN_KNOWN_N(m->wow_change_pct)))),
+		    OR(LE(m->session_spike_pct, 10.0),
+		    NOT(OPEN_KNOWN_N(m->session_spike_pct))));
+		if (st == 1 && 0.6 > lower)
+			lower = 0.6;
+		if (so == 1)
+			lower_hi = 0.6;
+		if (so != 0 && 0.6 > lower_lo)
+			lower_lo = 0.6;
+	}
 	res->score[C_LOAD_SPIKE] = s * (1.0 - lower);
+	res->score_low[C_LOAD_SPIKE] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_LOAD_SPIKE] =
+	    high * (1.0 - lower_hi);
 
 	/* insufficient_recovery */
-	s = 0.05;
+	s = low = high = 0.05;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_INSUFFICIENT_RECOVERY];
@@ -1088,19 +1167,33 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LT(m->sleep_7d_h, 6.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.4)
 			w = 0.4;
+		if (so == 1 && wsure < 0.4)
+			wsure = 0.4;
+		if (so != 0 && wmaybe < 0.4)
+			wmaybe = 0.4;
 		st = AND(GE(m->sleep_7d_h, 6.0), LT(m->sleep_7d_h, 7.0));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.4;
 			if (apo == 1 && settled)
@@ -1120,19 +1213,33 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	    NOT(T(in->beta_blocker_use)));
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GE(m->rhr_delta_bpm, 10.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.4)
 			w = 0.4;
+		if (so == 1 && wsure < 0.4)
+			wsure = 0.4;
+		if (so != 0 && wmaybe < 0.4)
+			wmaybe = 0.4;
 		st = AND(GE(m->rhr_delta_bpm, 5.0), LT(m->rhr_delta_bpm, 10.0));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.4;
 			if (apo == 1 && settled)
@@ -1152,13 +1259,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	    NOT(T(in->beta_blocker_use)));
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(m->hrv_low);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.3)
 			w = 0.3;
+		if (so == 1 && wsure < 0.3)
+			wsure = 0.3;
+		if (so != 0 && wmaybe < 0.3)
+			wmaybe = 0.3;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.3;
 			if (apo == 1 && settled)
@@ -1175,13 +1292,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GT(m->monotony, 2.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -1198,13 +1325,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = EQ(m->rest_days_7d, 0.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.1)
 			w = 0.1;
+		if (so == 1 && wsure < 0.1)
+			wsure = 0.1;
+		if (so != 0 && wmaybe < 0.1)
+			wmaybe = 0.1;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.1;
 			if (apo == 1 && settled)
@@ -1221,13 +1358,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->performance_decline);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.25;
 			if (apo == 1 && settled)
@@ -1244,13 +1391,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->mood_low);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -1267,13 +1424,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->high_life_stress);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.1)
 			w = 0.1;
+		if (so == 1 && wsure < 0.1)
+			wsure = 0.1;
+		if (so != 0 && wmaybe < 0.1)
+			wmaybe = 0.1;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.1;
 			if (apo == 1 && settled)
@@ -1290,13 +1457,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->recent_illness_14d);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.15)
 			w = 0.15;
+		if (so == 1 && wsure < 0.15)
+			wsure = 0.15;
+		if (so != 0 && wmaybe < 0.15)
+			wmaybe = 0.15;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.15;
 			if (apo == 1 && settled)
@@ -1312,22 +1489,48 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_INSUFFICIENT_RECOVERY] = n;
 	res->coverage[C_INSUFFICIENT_RECOVERY] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.6 > lower && AND(AND(AND(GE(m->sleep_7d_h, 7.5),
-	    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
-	    EQ(m->hrv_low, HL_NO)) == 1)
-		lower = 0.6;
-	if (0.3 > lower && OR(OR(AND(AND(AND(GE(m->sleep_7d_h, 7.5),
-	    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
-	    NOT(KNOWN_N(m->hrv_low))), AND(AND(GE(m->sleep_7d_h, 7.5),
-	    NOT(KNOWN_N(m->rhr_delta_bpm))), EQ(m->hrv_low, HL_NO))),
-	    AND(AND(AND(NOT(KNOWN_N(m->sleep_7d_h)), GT(m->rhr_delta_bpm,
-	    -3.0)), LT(m->rhr_delta_bpm, 3.0)), EQ(m->hrv_low, HL_NO))) == 1)
-		lower = 0.3;
+	lower = lower_hi = lower_lo = 0;
+	if (0.6 > lower_hi) {
+		st = AND(AND(AND(GE(m->sleep_7d_h, 7.5), GT(m->rhr_delta_bpm,
+		    -3.0)), LT(m->rhr_delta_bpm, 3.0)), EQ(m->hrv_low, HL_NO));
+		so = st;
+		if (st == 1 && 0.6 > lower)
+			lower = 0.6;
+		if (so == 1)
+			lower_hi = 0.6;
+		if (so != 0 && 0.6 > lower_lo)
+			lower_lo = 0.6;
+	}
+	if (0.3 > lower_hi) {
+		st = OR(OR(AND(AND(AND(GE(m->sleep_7d_h, 7.5),
+		    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
+		    NOT(KNOWN_N(m->hrv_low))), AND(AND(GE(m->sleep_7d_h, 7.5),
+		    NOT(KNOWN_N(m->rhr_delta_bpm))), EQ(m->hrv_low, HL_NO))),
+		    AND(AND(AND(NOT(KNOWN_N(m->sleep_7d_h)),
+		    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
+		    EQ(m->hrv_low, HL_NO)));
+		so = OR(OR(AND(AND(AND(GE(m->sleep_7d_h, 7.5),
+		    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
+		    NOT(OPEN_KNOWN_N(m->hrv_low))), AND(AND(GE(m->sleep_7d_h,
+		    7.5), NOT(OPEN_KNOWN_N(m->rhr_delta_bpm))), EQ(m->hrv_low,
+		    HL_NO))), AND(AND(AND(NOT(OPEN_KNOWN_N(m->sleep_7d_h)),
+		    GT(m->rhr_delta_bpm, -3.0)), LT(m->rhr_delta_bpm, 3.0)),
+		    EQ(m->hrv_low, HL_NO)));
+		if (st == 1 && 0.3 > lower)
+			lower = 0.3;
+		if (so == 1)
+			lower_hi = 0.3;
+		if (so != 0 && 0.3 > lower_lo)
+			lower_lo = 0.3;
+	}
 	res->score[C_INSUFFICIENT_RECOVERY] = s * (1.0 - lower);
+	res->score_low[C_INSUFFICIENT_RECOVERY] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_INSUFFICIENT_RECOVERY] =
+	    high * (1.0 - lower_hi);
 
 	/* dehydration */
-	s = 0.05;
+	s = low = high = 0.05;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_DEHYDRATION];
@@ -1335,13 +1538,17 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LE(m->body_mass_change_pct, -2.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.45)
 			w = 0.45;
+		if (so == 1 && wsure < 0.45)
+			wsure = 0.45;
+		if (so != 0 && wmaybe < 0.45)
+			wmaybe = 0.45;
 		st = AND(GT(m->body_mass_change_pct, -2.0),
 		    LE(m->body_mass_change_pct, -1.0));
 		so = st;
@@ -1349,6 +1556,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.15)
 			w = 0.15;
+		if (so == 1 && wsure < 0.15)
+			wsure = 0.15;
+		if (so != 0 && wmaybe < 0.15)
+			wmaybe = 0.15;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.45;
 			if (apo == 1 && settled)
@@ -1365,25 +1582,43 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GE(m->wut_count, 3.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.45)
 			w = 0.45;
+		if (so == 1 && wsure < 0.45)
+			wsure = 0.45;
+		if (so != 0 && wmaybe < 0.45)
+			wmaybe = 0.45;
 		st = EQ(m->wut_count, 2.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.3)
 			w = 0.3;
+		if (so == 1 && wsure < 0.3)
+			wsure = 0.3;
+		if (so != 0 && wmaybe < 0.3)
+			wmaybe = 0.3;
 		st = EQ(m->wut_count, 1.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.1)
 			w = 0.1;
+		if (so == 1 && wsure < 0.1)
+			wsure = 0.1;
+		if (so != 0 && wmaybe < 0.1)
+			wmaybe = 0.1;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.45;
 			if (apo == 1 && settled)
@@ -1400,7 +1635,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = AND(AND(GE(in->last_run_duration_min, 60.0),
 		    GE(m->heat_index_f, 90.0)), EQ(in->fluid_during_run_l,
 		    0.0));
@@ -1409,6 +1644,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -1424,19 +1669,46 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_DEHYDRATION] = n;
 	res->coverage[C_DEHYDRATION] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.8 > lower && GE(m->body_mass_change_pct, 0.0) == 1)
-		lower = 0.8;
-	if (0.7 > lower && AND(AND(GT(m->body_mass_change_pct, -1.0),
-	    LE(in->urine_color, 3.0)), EQ(in->thirsty, HL_NO)) == 1)
-		lower = 0.7;
-	if (0.4 > lower && AND(LE(in->urine_color, 3.0), EQ(in->thirsty,
-	    HL_NO)) == 1)
-		lower = 0.4;
+	lower = lower_hi = lower_lo = 0;
+	if (0.8 > lower_hi) {
+		st = GE(m->body_mass_change_pct, 0.0);
+		so = st;
+		if (st == 1 && 0.8 > lower)
+			lower = 0.8;
+		if (so == 1)
+			lower_hi = 0.8;
+		if (so != 0 && 0.8 > lower_lo)
+			lower_lo = 0.8;
+	}
+	if (0.7 > lower_hi) {
+		st = AND(AND(GT(m->body_mass_change_pct, -1.0),
+		    LE(in->urine_color, 3.0)), EQ(in->thirsty, HL_NO));
+		so = st;
+		if (st == 1 && 0.7 > lower)
+			lower = 0.7;
+		if (so == 1)
+			lower_hi = 0.7;
+		if (so != 0 && 0.7 > lower_lo)
+			lower_lo = 0.7;
+	}
+	if (0.4 > lower_hi) {
+		st = AND(LE(in->urine_color, 3.0), EQ(in->thirsty, HL_NO));
+		so = st;
+		if (st == 1 && 0.4 > lower)
+			lower = 0.4;
+		if (so == 1)
+			lower_hi = 0.4;
+		if (so != 0 && 0.4 > lower_lo)
+			lower_lo = 0.4;
+	}
 	res->score[C_DEHYDRATION] = s * (1.0 - lower);
+	res->score_low[C_DEHYDRATION] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_DEHYDRATION] =
+	    high * (1.0 - lower_hi);
 
 	/* electrolyte_imbalance */
-	s = 0.03;
+	s = low = high = 0.03;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_ELECTROLYTE_IMBALANCE];
@@ -1444,7 +1716,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = OR(T(m->mass_gained), AND(GE(m->body_mass_change_pct, 0.0),
 		    GE(in->last_run_duration_min, 120.0)));
 		so = st;
@@ -1452,6 +1724,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.35)
 			w = 0.35;
+		if (so == 1 && wsure < 0.35)
+			wsure = 0.35;
+		if (so != 0 && wmaybe < 0.35)
+			wmaybe = 0.35;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.35;
 			if (apo == 1 && settled)
@@ -1468,7 +1750,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = AND(AND(GE(m->sweat_rate_l_h, 1.2),
 		    GE(in->last_run_duration_min, 60.0)),
 		    EQ(in->electrolytes_on_long_runs, HL_NO));
@@ -1477,6 +1759,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.25;
 			if (apo == 1 && settled)
@@ -1493,13 +1785,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->muscle_cramps);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -1516,13 +1818,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GE(in->last_run_duration_min, 240.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.1)
 			w = 0.1;
+		if (so == 1 && wsure < 0.1)
+			wsure = 0.1;
+		if (so != 0 && wmaybe < 0.1)
+			wmaybe = 0.1;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.1;
 			if (apo == 1 && settled)
@@ -1539,13 +1851,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->diuretic_use);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -1561,14 +1883,26 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_ELECTROLYTE_IMBALANCE] = n;
 	res->coverage[C_ELECTROLYTE_IMBALANCE] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.4 > lower && AND(EQ(in->electrolytes_on_long_runs, HL_YES),
-	    EQ(m->mass_gained, HL_NO)) == 1)
-		lower = 0.4;
+	lower = lower_hi = lower_lo = 0;
+	if (0.4 > lower_hi) {
+		st = AND(EQ(in->electrolytes_on_long_runs, HL_YES),
+		    EQ(m->mass_gained, HL_NO));
+		so = st;
+		if (st == 1 && 0.4 > lower)
+			lower = 0.4;
+		if (so == 1)
+			lower_hi = 0.4;
+		if (so != 0 && 0.4 > lower_lo)
+			lower_lo = 0.4;
+	}
 	res->score[C_ELECTROLYTE_IMBALANCE] = s * (1.0 - lower);
+	res->score_low[C_ELECTROLYTE_IMBALANCE] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_ELECTROLYTE_IMBALANCE] =
+	    high * (1.0 - lower_hi);
 
 	/* iron_deficiency */
-	s = 0.05;
+	s = low = high = 0.05;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_IRON_DEFICIENCY];
@@ -1576,13 +1910,17 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LT(in->ferritin_ug_l, 15.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.6)
 			w = 0.6;
+		if (so == 1 && wsure < 0.6)
+			wsure = 0.6;
+		if (so != 0 && wmaybe < 0.6)
+			wmaybe = 0.6;
 		st = AND(GE(in->ferritin_ug_l, 15.0), LT(in->ferritin_ug_l,
 		    30.0));
 		so = st;
@@ -1590,6 +1928,10 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.45)
 			w = 0.45;
+		if (so == 1 && wsure < 0.45)
+			wsure = 0.45;
+		if (so != 0 && wmaybe < 0.45)
+			wmaybe = 0.45;
 		st = AND(GE(in->ferritin_ug_l, 30.0), LT(in->ferritin_ug_l,
 		    35.0));
 		so = st;
@@ -1597,6 +1939,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.6;
 			if (apo == 1 && settled)
@@ -1613,7 +1965,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = AND(LT(in->ferritin_ug_l, 20.0),
 		    LT(in->transferrin_saturation_pct, 16.0));
 		so = st;
@@ -1621,6 +1973,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.55)
 			w = 0.55;
+		if (so == 1 && wsure < 0.55)
+			wsure = 0.55;
+		if (so != 0 && wmaybe < 0.55)
+			wmaybe = 0.55;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.55;
 			if (apo == 1 && settled)
@@ -1639,13 +2001,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	    100.0));
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(m->anaemia);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.4)
 			w = 0.4;
+		if (so == 1 && wsure < 0.4)
+			wsure = 0.4;
+		if (so != 0 && wmaybe < 0.4)
+			wmaybe = 0.4;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.4;
 			if (apo == 1 && settled)
@@ -1663,7 +2035,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	apo = NOT(OPEN_KNOWN_N(in->ferritin_ug_l));
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = AND(AND(EQ(in->sex, HL_SEX_FEMALE), GE(in->age_years,
 		    15.0)), LE(in->age_years, 50.0));
 		so = st;
@@ -1671,6 +2043,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.1)
 			w = 0.1;
+		if (so == 1 && wsure < 0.1)
+			wsure = 0.1;
+		if (so != 0 && wmaybe < 0.1)
+			wmaybe = 0.1;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.1;
 			if (apo == 1 && settled)
@@ -1688,13 +2070,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	apo = NOT(OPEN_KNOWN_N(in->ferritin_ug_l));
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->heavy_menstrual_bleeding);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -1712,7 +2104,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	apo = NOT(OPEN_KNOWN_N(in->ferritin_ug_l));
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = OR(EQ(in->diet_pattern, HL_DIET_VEGETARIAN),
 		    EQ(in->diet_pattern, HL_DIET_VEGAN));
 		so = st;
@@ -1720,6 +2112,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.15)
 			w = 0.15;
+		if (so == 1 && wsure < 0.15)
+			wsure = 0.15;
+		if (so != 0 && wmaybe < 0.15)
+			wmaybe = 0.15;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.15;
 			if (apo == 1 && settled)
@@ -1735,20 +2137,43 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_IRON_DEFICIENCY] = n;
 	res->coverage[C_IRON_DEFICIENCY] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.9 > lower && AND(AND(GE(in->ferritin_ug_l, 100.0),
-	    OR(GE(in->transferrin_saturation_pct, 20.0),
-	    NOT(KNOWN_N(in->transferrin_saturation_pct)))),
-	    EQ(in->recent_illness_14d, HL_NO)) == 1)
-		lower = 0.9;
-	if (0.5 > lower && AND(AND(AND(GE(in->ferritin_ug_l, 35.0),
-	    LT(in->ferritin_ug_l, 50.0)), EQ(m->anaemia, HL_NO)),
-	    EQ(in->recent_illness_14d, HL_NO)) == 1)
-		lower = 0.5;
+	lower = lower_hi = lower_lo = 0;
+	if (0.9 > lower_hi) {
+		st = AND(AND(GE(in->ferritin_ug_l, 100.0),
+		    OR(GE(in->transferrin_saturation_pct, 20.0),
+		    NOT(KNOWN_N(in->transferrin_saturation_pct)))),
+		    EQ(in->recent_illness_14d, HL_NO));
+		so = AND(AND(GE(in->ferritin_ug_l, 100.0),
+		    OR(GE(in->transferrin_saturation_pct, 20.0),
+		    NOT(OPEN_KNOWN_N(in->transferrin_saturation_pct)))),
+		    EQ(in->recent_illness_14d, HL_NO));
+		if (st == 1 && 0.9 > lower)
+			lower = 0.9;
+		if (so == 1)
+			lower_hi = 0.9;
+		if (so != 0 && 0.9 > lower_lo)
+			lower_lo = 0.9;
+	}
+	if (0.5 > lower_hi) {
+		st = AND(AND(AND(GE(in->ferritin_ug_l, 35.0),
+		    LT(in->ferritin_ug_l, 50.0)), EQ(m->anaemia, HL_NO)),
+		    EQ(in->recent_illness_14d, HL_NO));
+		so = st;
+		if (st == 1 && 0.5 > lower)
+			lower = 0.5;
+		if (so == 1)
+			lower_hi = 0.5;
+		if (so != 0 && 0.5 > lower_lo)
+			lower_lo = 0.5;
+	}
 	res->score[C_IRON_DEFICIENCY] = s * (1.0 - lower);
+	res->score_low[C_IRON_DEFICIENCY] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_IRON_DEFICIENCY] =
+	    high * (1.0 - lower_hi);
 
 	/* low_carbohydrate_availability */
-	s = 0.05;
+	s = low = high = 0.05;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_LOW_CARBOHYDRATE_AVAILABILITY];
@@ -1756,19 +2181,33 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LT(m->carb_g_kg, FIN(m->carb_band_lo - 2.0));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.5)
 			w = 0.5;
+		if (so == 1 && wsure < 0.5)
+			wsure = 0.5;
+		if (so != 0 && wmaybe < 0.5)
+			wmaybe = 0.5;
 		st = LT(m->carb_g_kg, m->carb_band_lo);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.35)
 			w = 0.35;
+		if (so == 1 && wsure < 0.35)
+			wsure = 0.35;
+		if (so != 0 && wmaybe < 0.35)
+			wmaybe = 0.35;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.5;
 			if (apo == 1 && settled)
@@ -1785,7 +2224,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = AND(EQ(in->carbs_during_long_runs, HL_NO),
 		    GE(in->last_run_duration_min, 75.0));
 		so = st;
@@ -1793,6 +2232,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -1809,13 +2258,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->restricting_food_intake);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.15)
 			w = 0.15;
+		if (so == 1 && wsure < 0.15)
+			wsure = 0.15;
+		if (so != 0 && wmaybe < 0.15)
+			wmaybe = 0.15;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.15;
 			if (apo == 1 && settled)
@@ -1831,13 +2290,25 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_LOW_CARBOHYDRATE_AVAILABILITY] = n;
 	res->coverage[C_LOW_CARBOHYDRATE_AVAILABILITY] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.6 > lower && GE(m->carb_g_kg, m->carb_band_lo) == 1)
-		lower = 0.6;
+	lower = lower_hi = lower_lo = 0;
+	if (0.6 > lower_hi) {
+		st = GE(m->carb_g_kg, m->carb_band_lo);
+		so = st;
+		if (st == 1 && 0.6 > lower)
+			lower = 0.6;
+		if (so == 1)
+			lower_hi = 0.6;
+		if (so != 0 && 0.6 > lower_lo)
+			lower_lo = 0.6;
+	}
 	res->score[C_LOW_CARBOHYDRATE_AVAILABILITY] = s * (1.0 - lower);
+	res->score_low[C_LOW_CARBOHYDRATE_AVAILABILITY] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_LOW_CARBOHYDRATE_AVAILABILITY] =
+	    high * (1.0 - lower_hi);
 
 	/* low_energy_availability */
-	s = 0.03;
+	s = low = high = 0.03;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_LOW_ENERGY_AVAILABILITY];
@@ -1858,19 +2329,33 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	    NE(menses, HL_MENSES_NOT_APPLICABLE)));
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = EQ(menses, HL_MENSES_ABSENT_3MO_PLUS);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.5)
 			w = 0.5;
+		if (so == 1 && wsure < 0.5)
+			wsure = 0.5;
+		if (so != 0 && wmaybe < 0.5)
+			wmaybe = 0.5;
 		st = EQ(menses, HL_MENSES_IRREGULAR);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.5;
 			if (apo == 1 && settled)
@@ -1887,13 +2372,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->restricting_food_intake);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.3)
 			w = 0.3;
+		if (so == 1 && wsure < 0.3)
+			wsure = 0.3;
+		if (so != 0 && wmaybe < 0.3)
+			wmaybe = 0.3;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.3;
 			if (apo == 1 && settled)
@@ -1910,19 +2405,33 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GE(in->bone_stress_injuries_2y, 2.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
 		st = EQ(in->bone_stress_injuries_2y, 1.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.1)
 			w = 0.1;
+		if (so == 1 && wsure < 0.1)
+			wsure = 0.1;
+		if (so != 0 && wmaybe < 0.1)
+			wmaybe = 0.1;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.25;
 			if (apo == 1 && settled)
@@ -1939,13 +2448,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LT(m->carb_g_kg, 3.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.15)
 			w = 0.15;
+		if (so == 1 && wsure < 0.15)
+			wsure = 0.15;
+		if (so != 0 && wmaybe < 0.15)
+			wmaybe = 0.15;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.15;
 			if (apo == 1 && settled)
@@ -1961,26 +2480,54 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_LOW_ENERGY_AVAILABILITY] = n;
 	res->coverage[C_LOW_ENERGY_AVAILABILITY] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.6 > lower && AND(AND(AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
-	    OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
-	    OR(NOT(KNOWN_N(in->hormonal_contraception)),
-	    NOT(T(in->hormonal_contraception)))),
-	    OR(NOT(KNOWN_N(in->pregnant_or_postpartum)),
-	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
-	    HL_MENSES_REGULAR)), EQ(in->restricting_food_intake, HL_NO)),
-	    EQ(in->bone_stress_injuries_2y, 0.0)) == 1)
-		lower = 0.6;
-	if (0.5 > lower && AND(AND(OR(OR(OR(OR(EQ(in->sex, HL_SEX_MALE),
-	    EQ(menses, HL_MENSES_NOT_APPLICABLE)), GE(in->age_years, 45.0)),
-	    T(in->hormonal_contraception)), T(in->pregnant_or_postpartum)),
-	    EQ(in->restricting_food_intake, HL_NO)),
-	    EQ(in->bone_stress_injuries_2y, 0.0)) == 1)
-		lower = 0.5;
+	lower = lower_hi = lower_lo = 0;
+	if (0.6 > lower_hi) {
+		st = AND(AND(AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+		    OR(NOT(KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
+		    OR(NOT(KNOWN_N(in->hormonal_contraception)),
+		    NOT(T(in->hormonal_contraception)))),
+		    OR(NOT(KNOWN_N(in->pregnant_or_postpartum)),
+		    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
+		    HL_MENSES_REGULAR)), EQ(in->restricting_food_intake,
+		    HL_NO)), EQ(in->bone_stress_injuries_2y, 0.0));
+		so = AND(AND(AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+		    OR(NOT(OPEN_KNOWN_N(in->age_years)), LT(in->age_years,
+		    45.0))), OR(NOT(OPEN_KNOWN_N(in->hormonal_contraception)),
+		    NOT(T(in->hormonal_contraception)))),
+		    OR(NOT(OPEN_KNOWN_N(in->pregnant_or_postpartum)),
+		    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
+		    HL_MENSES_REGULAR)), EQ(in->restricting_food_intake,
+		    HL_NO)), EQ(in->bone_stress_injuries_2y, 0.0));
+		if (st == 1 && 0.6 > lower)
+			lower = 0.6;
+		if (so == 1)
+			lower_hi = 0.6;
+		if (so != 0 && 0.6 > lower_lo)
+			lower_lo = 0.6;
+	}
+	if (0.5 > lower_hi) {
+		st = AND(AND(OR(OR(OR(OR(EQ(in->sex, HL_SEX_MALE), EQ(menses,
+		    HL_MENSES_NOT_APPLICABLE)), GE(in->age_years, 45.0)),
+		    T(in->hormonal_contraception)),
+		    T(in->pregnant_or_postpartum)),
+		    EQ(in->restricting_food_intake, HL_NO)),
+		    EQ(in->bone_stress_injuries_2y, 0.0));
+		so = st;
+		if (st == 1 && 0.5 > lower)
+			lower = 0.5;
+		if (so == 1)
+			lower_hi = 0.5;
+		if (so != 0 && 0.5 > lower_lo)
+			lower_lo = 0.5;
+	}
 	res->score[C_LOW_ENERGY_AVAILABILITY] = s * (1.0 - lower);
+	res->score_low[C_LOW_ENERGY_AVAILABILITY] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_LOW_ENERGY_AVAILABILITY] =
+	    high * (1.0 - lower_hi);
 
 	/* medication_effect */
-	s = 0.02;
+	s = low = high = 0.02;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_MEDICATION_EFFECT];
@@ -1988,13 +2535,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->statin_use);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.35)
 			w = 0.35;
+		if (so == 1 && wsure < 0.35)
+			wsure = 0.35;
+		if (so != 0 && wmaybe < 0.35)
+			wmaybe = 0.35;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.35;
 			if (apo == 1 && settled)
@@ -2011,13 +2568,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->beta_blocker_use);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.3)
 			w = 0.3;
+		if (so == 1 && wsure < 0.3)
+			wsure = 0.3;
+		if (so != 0 && wmaybe < 0.3)
+			wmaybe = 0.3;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.3;
 			if (apo == 1 && settled)
@@ -2034,13 +2601,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->diuretic_use);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -2056,11 +2633,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_MEDICATION_EFFECT] = n;
 	res->coverage[C_MEDICATION_EFFECT] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
+	lower = lower_hi = lower_lo = 0;
 	res->score[C_MEDICATION_EFFECT] = s * (1.0 - lower);
+	res->score_low[C_MEDICATION_EFFECT] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_MEDICATION_EFFECT] =
+	    high * (1.0 - lower_hi);
 
 	/* running_form_overstriding */
-	s = 0.05;
+	s = low = high = 0.05;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_RUNNING_FORM_OVERSTRIDING];
@@ -2068,13 +2649,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->overstriding_observed);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.4)
 			w = 0.4;
+		if (so == 1 && wsure < 0.4)
+			wsure = 0.4;
+		if (so != 0 && wmaybe < 0.4)
+			wmaybe = 0.4;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.4;
 			if (apo == 1 && settled)
@@ -2091,13 +2682,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LE(in->cadence_spm, FIN(0.95 * in->cadence_baseline_spm));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.2)
 			w = 0.2;
+		if (so == 1 && wsure < 0.2)
+			wsure = 0.2;
+		if (so != 0 && wmaybe < 0.2)
+			wmaybe = 0.2;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.2;
 			if (apo == 1 && settled)
@@ -2114,13 +2715,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LT(in->cadence_spm, 150.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.15)
 			w = 0.15;
+		if (so == 1 && wsure < 0.15)
+			wsure = 0.15;
+		if (so != 0 && wmaybe < 0.15)
+			wmaybe = 0.15;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.15;
 			if (apo == 1 && settled)
@@ -2136,13 +2747,25 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_RUNNING_FORM_OVERSTRIDING] = n;
 	res->coverage[C_RUNNING_FORM_OVERSTRIDING] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.5 > lower && EQ(in->overstriding_observed, HL_NO) == 1)
-		lower = 0.5;
+	lower = lower_hi = lower_lo = 0;
+	if (0.5 > lower_hi) {
+		st = EQ(in->overstriding_observed, HL_NO);
+		so = st;
+		if (st == 1 && 0.5 > lower)
+			lower = 0.5;
+		if (so == 1)
+			lower_hi = 0.5;
+		if (so != 0 && 0.5 > lower_lo)
+			lower_lo = 0.5;
+	}
 	res->score[C_RUNNING_FORM_OVERSTRIDING] = s * (1.0 - lower);
+	res->score_low[C_RUNNING_FORM_OVERSTRIDING] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_RUNNING_FORM_OVERSTRIDING] =
+	    high * (1.0 - lower_hi);
 
 	/* poor_warmup_cooldown */
-	s = 0.03;
+	s = low = high = 0.03;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_POOR_WARMUP_COOLDOWN];
@@ -2150,13 +2773,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LT(in->warmup_min, 5.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.25;
 			if (apo == 1 && settled)
@@ -2173,13 +2806,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = T(in->heavy_mainly_early_in_run);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.3)
 			w = 0.3;
+		if (so == 1 && wsure < 0.3)
+			wsure = 0.3;
+		if (so != 0 && wmaybe < 0.3)
+			wmaybe = 0.3;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.3;
 			if (apo == 1 && settled)
@@ -2196,13 +2839,23 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = LT(in->cooldown_min, 5.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.05)
 			w = 0.05;
+		if (so == 1 && wsure < 0.05)
+			wsure = 0.05;
+		if (so != 0 && wmaybe < 0.05)
+			wmaybe = 0.05;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.05;
 			if (apo == 1 && settled)
@@ -2218,13 +2871,25 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_POOR_WARMUP_COOLDOWN] = n;
 	res->coverage[C_POOR_WARMUP_COOLDOWN] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.5 > lower && GE(in->warmup_min, 10.0) == 1)
-		lower = 0.5;
+	lower = lower_hi = lower_lo = 0;
+	if (0.5 > lower_hi) {
+		st = GE(in->warmup_min, 10.0);
+		so = st;
+		if (st == 1 && 0.5 > lower)
+			lower = 0.5;
+		if (so == 1)
+			lower_hi = 0.5;
+		if (so != 0 && 0.5 > lower_lo)
+			lower_lo = 0.5;
+	}
 	res->score[C_POOR_WARMUP_COOLDOWN] = s * (1.0 - lower);
+	res->score_low[C_POOR_WARMUP_COOLDOWN] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_POOR_WARMUP_COOLDOWN] =
+	    high * (1.0 - lower_hi);
 
 	/* heat_humidity */
-	s = 0.03;
+	s = low = high = 0.03;
 	total = known = 0;
 	n = 0;
 	ev = res->ev[C_HEAT_HUMIDITY];
@@ -2232,43 +2897,73 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = GE(m->heat_index_f, 103.0);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.55)
 			w = 0.55;
+		if (so == 1 && wsure < 0.55)
+			wsure = 0.55;
+		if (so != 0 && wmaybe < 0.55)
+			wmaybe = 0.55;
 		st = GT(in->wbgt_c, 32.2);
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.55)
 			w = 0.55;
+		if (so == 1 && wsure < 0.55)
+			wsure = 0.55;
+		if (so != 0 && wmaybe < 0.55)
+			wmaybe = 0.55;
 		st = AND(GT(in->wbgt_c, 30.0), LE(in->wbgt_c, 32.2));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.45)
 			w = 0.45;
+		if (so == 1 && wsure < 0.45)
+			wsure = 0.45;
+		if (so != 0 && wmaybe < 0.45)
+			wmaybe = 0.45;
 		st = AND(GE(m->heat_index_f, 90.0), LT(m->heat_index_f, 103.0));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.4)
 			w = 0.4;
+		if (so == 1 && wsure < 0.4)
+			wsure = 0.4;
+		if (so != 0 && wmaybe < 0.4)
+			wmaybe = 0.4;
 		st = AND(GT(in->wbgt_c, 27.8), LE(in->wbgt_c, 30.0));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.3)
 			w = 0.3;
+		if (so == 1 && wsure < 0.3)
+			wsure = 0.3;
+		if (so != 0 && wmaybe < 0.3)
+			wmaybe = 0.3;
 		st = AND(GE(m->heat_index_f, 80.0), LT(m->heat_index_f, 90.0));
 		so = st;
 		evaluable |= st >= 0;
 		settled |= so >= 0;
 		if (st == 1 && w < 0.25)
 			w = 0.25;
+		if (so == 1 && wsure < 0.25)
+			wsure = 0.25;
+		if (so != 0 && wmaybe < 0.25)
+			wmaybe = 0.25;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.55;
 			if (apo == 1 && settled)
@@ -2285,7 +2980,7 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	ap = apo = 1;
 	if (ap != 0 || apo != 0) {
 		evaluable = settled = 0;
-		w = 0;
+		w = wsure = wmaybe = 0;
 		st = AND(EQ(in->heat_acclimatized, HL_NO),
 		    OR(GE(m->heat_index_f, 80.0), GT(in->wbgt_c, 27.8)));
 		so = st;
@@ -2293,6 +2988,16 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		settled |= so >= 0;
 		if (st == 1 && w < 0.15)
 			w = 0.15;
+		if (so == 1 && wsure < 0.15)
+			wsure = 0.15;
+		if (so != 0 && wmaybe < 0.15)
+			wmaybe = 0.15;
+		if (apo < 0)
+			wsure = 0;
+		if (wmaybe > 0)
+			high += wmaybe * (1.0 - high);
+		if (wsure > 0)
+			low += wsure * (1.0 - low);
 		if (apo != 0) {
 			total += 0.15;
 			if (apo == 1 && settled)
@@ -2308,15 +3013,37 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 	res->nev[C_HEAT_HUMIDITY] = n;
 	res->coverage[C_HEAT_HUMIDITY] =
 	    total > 0 ? known / total : 0;
-	lower = 0;
-	if (0.9 > lower && AND(AND(LT(in->air_temp_c, 20.0),
-	    OR(LT(m->heat_index_f, 80.0), NOT(KNOWN_N(m->heat_index_f)))),
-	    OR(LE(in->wbgt_c, 27.8), NOT(KNOWN_N(in->wbgt_c)))) == 1)
-		lower = 0.9;
-	if (0.2 > lower && AND(EQ(in->heat_acclimatized, HL_YES),
-	    OR(GE(m->heat_index_f, 80.0), GT(in->wbgt_c, 27.8))) == 1)
-		lower = 0.2;
+	lower = lower_hi = lower_lo = 0;
+	if (0.9 > lower_hi) {
+		st = AND(AND(LT(in->air_temp_c, 20.0), OR(LT(m->heat_index_f,
+		    80.0), NOT(KNOWN_N(m->heat_index_f)))), OR(LE(in->wbgt_c,
+		    27.8), NOT(KNOWN_N(in->wbgt_c))));
+		so = AND(AND(LT(in->air_temp_c, 20.0), OR(LT(m->heat_index_f,
+		    80.0), NOT(OPEN_KNOWN_N(m->heat_index_f)))),
+		    OR(LE(in->wbgt_c, 27.8), NOT(OPEN_KNOWN_N(in->wbgt_c))));
+		if (st == 1 && 0.9 > lower)
+			lower = 0.9;
+		if (so == 1)
+			lower_hi = 0.9;
+		if (so != 0 && 0.9 > lower_lo)
+			lower_lo = 0.9;
+	}
+	if (0.2 > lower_hi) {
+		st = AND(EQ(in->heat_acclimatized, HL_YES),
+		    OR(GE(m->heat_index_f, 80.0), GT(in->wbgt_c, 27.8)));
+		so = st;
+		if (st == 1 && 0.2 > lower)
+			lower = 0.2;
+		if (so == 1)
+			lower_hi = 0.2;
+		if (so != 0 && 0.2 > lower_lo)
+			lower_lo = 0.2;
+	}
 	res->score[C_HEAT_HUMIDITY] = s * (1.0 - lower);
+	res->score_low[C_HEAT_HUMIDITY] =
+	    low * (1.0 - lower_lo);
+	res->score_high[C_HEAT_HUMIDITY] =
+	    high * (1.0 - lower_hi);
 
 }
 
@@ -2540,15 +3267,15 @@ hw_available(void)
 const char *
 hw_missing(void)
 {
-	return "score_low, score_high, questions and the order of the "
-	    "findings are not compared";
+	return "questions are not compared";
 }
 
 const char *
 hw_compares(void)
 {
 	return "triage,suppress_training_advice,flags,urgencies,scores,"
-	    "coverage,evidence_states,strategies,strategy_scores";
+	    "score_low,score_high,coverage,evidence_states,strategies,"
+	    "strategy_scores,order";
 }
 
 hl_hw_result *
@@ -2561,6 +3288,52 @@ void
 hw_result_free(hl_hw_result *res)
 {
 	free(res);
+}
+
+/*
+ * Whether finding kind ka, index a goes before kind kb, index b in the
+ * report: flags by urgency, causes by score then coverage, strategies with
+ * their own trigger first then by score, ties in file order.
+ */
+static int
+before(const hl_hw_result *res, int ka, int a, int kb, int b)
+{
+	if (ka != kb)
+		return ka < kb;
+	switch (ka) {
+	case HL_FINDING_RED_FLAG:
+		if (res->urgency[a] != res->urgency[b])
+			return res->urgency[a] > res->urgency[b];
+		break;
+	case HL_FINDING_CAUSE:
+		if (res->score[a] != res->score[b])
+			return res->score[a] > res->score[b];
+		if (res->coverage[a] != res->coverage[b])
+			return res->coverage[a] > res->coverage[b];
+		break;
+	default:
+		if (strategy_own[a] != strategy_own[b])
+			return strategy_own[a];
+		if (!strategy_own[a] && res->sscore[a] != res->sscore[b])
+			return res->sscore[a] > res->sscore[b];
+		break;
+	}
+	return a < b;
+}
+
+/* Add finding kind, i to the report order (insertion: a few dozen). */
+static void
+list_add(hl_hw_result *res, int kind, int i)
+{
+	int j = res->nlist++;
+
+	for (; j > 0 && before(res, kind, i, res->kind[j - 1],
+	    res->index[j - 1]); j--) {
+		res->kind[j] = res->kind[j - 1];
+		res->index[j] = res->index[j - 1];
+	}
+	res->kind[j] = kind;
+	res->index[j] = i;
 }
 
 void
@@ -2584,6 +3357,15 @@ hw_assess(const hl_inputs *in, hl_hw_result *res)
 	res->suppress = res->triage >= 3;	/* suppress_at */
 	assess_causes(in, &m, menses, res);
 	assess_strategies(in, &m, fl, res);
+	res->nlist = 0;
+	for (i = 0; i < NFLAGS; i++)
+		if (res->urgency[i] > 0)
+			list_add(res, HL_FINDING_RED_FLAG, i);
+	for (i = 0; i < NCAUSES; i++)
+		list_add(res, HL_FINDING_CAUSE, i);
+	for (i = 0; i < NSTRATEGIES; i++)
+		if (res->listed[i])
+			list_add(res, HL_FINDING_STRATEGY, i);
 }
 
 static int
@@ -2630,7 +3412,7 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 	const hl_finding *f;
 	const char *fid;
 	size_t i, n = hl_report_count(r);
-	int k, nflags = 0, ncauses = 0, nstrat = 0, want;
+	int k, nflags = 0, ncauses = 0, nstrat = 0, want, kind;
 
 	if (hl_report_triage(r) != res->triage) {
 		fprintf(fp, "runner %zu: triage %d, hand-written %d\n", id,
@@ -2646,7 +3428,8 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 	for (i = 0; i < n; i++) {
 		f = hl_report_finding(r, i);
 		fid = hl_finding_id(f);
-		switch (hl_finding_kind(f)) {
+		kind = hl_finding_kind(f);
+		switch (kind) {
 		case HL_FINDING_RED_FLAG:
 			nflags++;
 			k = find(flag_ids, NFLAGS, fid);
@@ -2669,6 +3452,16 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 				    "hand-written %.17g\n", id, fid,
 				    hl_finding_score(f),
 				    k < 0 ? NAN : res->score[k]);
+				return 0;
+			}
+			if (hl_finding_score_low(f) != res->score_low[k] ||
+			    hl_finding_score_high(f) != res->score_high[k]) {
+				fprintf(fp,
+				    "runner %zu: %s score from %.17g to "
+				    "%.17g, hand-written %.17g to %.17g\n", id,
+				    fid, hl_finding_score_low(f),
+				    hl_finding_score_high(f), res->score_low[k],
+				    res->score_high[k]);
 				return 0;
 			}
 			if (hl_finding_coverage(f) != res->coverage[k]) {
@@ -2697,6 +3490,12 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 				return 0;
 			break;
 		}
+		if (i >= (size_t)res->nlist || res->kind[i] != kind ||
+		    res->index[i] != k) {
+			fprintf(fp, "runner %zu: %s at %zu in the report, "
+			    "hand-written elsewhere\n", id, fid, i);
+			return 0;
+		}
 	}
 	want = 0;
 	for (k = 0; k < NFLAGS; k++)
@@ -2717,6 +3516,11 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 	if (nstrat != want) {
 		fprintf(fp, "runner %zu: %d strategies suggested, "
 		    "hand-written %d\n", id, nstrat, want);
+		return 0;
+	}
+	if (n != (size_t)res->nlist) {
+		fprintf(fp, "runner %zu: %zu findings, hand-written %d\n", id,
+		    n, res->nlist);
 		return 0;
 	}
 	return 1;
