@@ -12,6 +12,7 @@
  */
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -505,6 +506,508 @@ static const int strategy_own[NSTRATEGIES] = {
 	0,
 	0,
 };
+#define NDEFS	78
+static const char *const def_names[NDEFS] = {
+	"age_years",
+	"sex",
+	"body_mass_kg",
+	"daily_distance_km",
+	"daily_duration_min",
+	"daily_session_rpe",
+	"daily_resting_hr_bpm",
+	"daily_hrv_rmssd_ms",
+	"daily_sleep_h",
+	"cadence_spm",
+	"cadence_baseline_spm",
+	"overstriding_observed",
+	"last_run_duration_min",
+	"air_temp_c",
+	"relative_humidity_pct",
+	"dew_point_c",
+	"wbgt_c",
+	"heat_acclimatized",
+	"pre_run_body_mass_kg",
+	"post_run_body_mass_kg",
+	"fluid_during_run_l",
+	"morning_body_mass_kg",
+	"urine_color",
+	"thirsty",
+	"muscle_cramps",
+	"electrolytes_on_long_runs",
+	"carb_intake_g_day",
+	"carbs_during_long_runs",
+	"diet_pattern",
+	"menstrual_status",
+	"restricting_food_intake",
+	"heavy_menstrual_bleeding",
+	"bone_stress_injuries_2y",
+	"ferritin_ug_l",
+	"hemoglobin_g_l",
+	"transferrin_saturation_pct",
+	"strength_sessions_per_week",
+	"warmup_min",
+	"cooldown_min",
+	"heavy_mainly_early_in_run",
+	"performance_decline",
+	"mood_low",
+	"high_life_stress",
+	"recent_illness_14d",
+	"heaviness_days",
+	"heaviness_onset",
+	"heaviness_severity",
+	"heaviness_side",
+	"self_care_days",
+	"worsening",
+	"interferes_daily_life",
+	"post_exertional_malaise",
+	"calf_swelling_one_side",
+	"leg_warm_red_tender",
+	"recent_travel_or_immobility",
+	"vte_risk_factors",
+	"leg_pain_at_rest",
+	"numbness_tingling",
+	"leg_weakness_or_foot_drop",
+	"smoker_or_diabetes",
+	"varicose_veins",
+	"ankle_swelling_end_of_day",
+	"exertional_pain_pattern",
+	"skin_change",
+	"dark_urine_after_run",
+	"severe_muscle_pain_swelling",
+	"chest_pain_or_breathlessness",
+	"saddle_numbness_or_bladder_bowel_change",
+	"confusion_or_collapse",
+	"headache_nausea_vomiting",
+	"exertional_palpitations_or_fainting",
+	"fever_now",
+	"focal_bone_pain",
+	"statin_use",
+	"beta_blocker_use",
+	"diuretic_use",
+	"pregnant_or_postpartum",
+	"hormonal_contraception",
+};
+static const size_t def_off[NDEFS] = {
+	offsetof(hl_inputs, age_years),
+	offsetof(hl_inputs, sex),
+	offsetof(hl_inputs, body_mass_kg),
+	offsetof(hl_inputs, daily_distance_km),
+	offsetof(hl_inputs, daily_duration_min),
+	offsetof(hl_inputs, daily_session_rpe),
+	offsetof(hl_inputs, daily_resting_hr_bpm),
+	offsetof(hl_inputs, daily_hrv_rmssd_ms),
+	offsetof(hl_inputs, daily_sleep_h),
+	offsetof(hl_inputs, cadence_spm),
+	offsetof(hl_inputs, cadence_baseline_spm),
+	offsetof(hl_inputs, overstriding_observed),
+	offsetof(hl_inputs, last_run_duration_min),
+	offsetof(hl_inputs, air_temp_c),
+	offsetof(hl_inputs, relative_humidity_pct),
+	offsetof(hl_inputs, dew_point_c),
+	offsetof(hl_inputs, wbgt_c),
+	offsetof(hl_inputs, heat_acclimatized),
+	offsetof(hl_inputs, pre_run_body_mass_kg),
+	offsetof(hl_inputs, post_run_body_mass_kg),
+	offsetof(hl_inputs, fluid_during_run_l),
+	offsetof(hl_inputs, morning_body_mass_kg),
+	offsetof(hl_inputs, urine_color),
+	offsetof(hl_inputs, thirsty),
+	offsetof(hl_inputs, muscle_cramps),
+	offsetof(hl_inputs, electrolytes_on_long_runs),
+	offsetof(hl_inputs, carb_intake_g_day),
+	offsetof(hl_inputs, carbs_during_long_runs),
+	offsetof(hl_inputs, diet_pattern),
+	offsetof(hl_inputs, menstrual_status),
+	offsetof(hl_inputs, restricting_food_intake),
+	offsetof(hl_inputs, heavy_menstrual_bleeding),
+	offsetof(hl_inputs, bone_stress_injuries_2y),
+	offsetof(hl_inputs, ferritin_ug_l),
+	offsetof(hl_inputs, hemoglobin_g_l),
+	offsetof(hl_inputs, transferrin_saturation_pct),
+	offsetof(hl_inputs, strength_sessions_per_week),
+	offsetof(hl_inputs, warmup_min),
+	offsetof(hl_inputs, cooldown_min),
+	offsetof(hl_inputs, heavy_mainly_early_in_run),
+	offsetof(hl_inputs, performance_decline),
+	offsetof(hl_inputs, mood_low),
+	offsetof(hl_inputs, high_life_stress),
+	offsetof(hl_inputs, recent_illness_14d),
+	offsetof(hl_inputs, heaviness_days),
+	offsetof(hl_inputs, heaviness_onset),
+	offsetof(hl_inputs, heaviness_severity),
+	offsetof(hl_inputs, heaviness_side),
+	offsetof(hl_inputs, self_care_days),
+	offsetof(hl_inputs, worsening),
+	offsetof(hl_inputs, interferes_daily_life),
+	offsetof(hl_inputs, post_exertional_malaise),
+	offsetof(hl_inputs, calf_swelling_one_side),
+	offsetof(hl_inputs, leg_warm_red_tender),
+	offsetof(hl_inputs, recent_travel_or_immobility),
+	offsetof(hl_inputs, vte_risk_factors),
+	offsetof(hl_inputs, leg_pain_at_rest),
+	offsetof(hl_inputs, numbness_tingling),
+	offsetof(hl_inputs, leg_weakness_or_foot_drop),
+	offsetof(hl_inputs, smoker_or_diabetes),
+	offsetof(hl_inputs, varicose_veins),
+	offsetof(hl_inputs, ankle_swelling_end_of_day),
+	offsetof(hl_inputs, exertional_pain_pattern),
+	offsetof(hl_inputs, skin_change),
+	offsetof(hl_inputs, dark_urine_after_run),
+	offsetof(hl_inputs, severe_muscle_pain_swelling),
+	offsetof(hl_inputs, chest_pain_or_breathlessness),
+	offsetof(hl_inputs, saddle_numbness_or_bladder_bowel_change),
+	offsetof(hl_inputs, confusion_or_collapse),
+	offsetof(hl_inputs, headache_nausea_vomiting),
+	offsetof(hl_inputs, exertional_palpitations_or_fainting),
+	offsetof(hl_inputs, fever_now),
+	offsetof(hl_inputs, focal_bone_pain),
+	offsetof(hl_inputs, statin_use),
+	offsetof(hl_inputs, beta_blocker_use),
+	offsetof(hl_inputs, diuretic_use),
+	offsetof(hl_inputs, pregnant_or_postpartum),
+	offsetof(hl_inputs, hormonal_contraception),
+};
+static const int def_len[NDEFS] = {
+	1,
+	1,
+	1,
+	HL_SERIES_DAYS,
+	HL_SERIES_DAYS,
+	HL_SERIES_DAYS,
+	HL_SERIES_DAYS,
+	HL_SERIES_DAYS,
+	HL_SERIES_DAYS,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+};
+static const double def_cost[NDEFS] = {
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	3,
+	3,
+	3,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+};
+static const char def_screen[NDEFS] = {
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+	1,
+	1,
+	1,
+	0,
+	0,
+	0,
+	0,
+	1,
+	1,
+	0,
+	0,
+	0,
+	1,
+	1,
+	0,
+	0,
+	0,
+	0,
+	1,
+	1,
+	0,
+	1,
+	1,
+	0,
+	0,
+	1,
+	1,
+	0,
+	0,
+	0,
+	0,
+	0,
+	0,
+};
+#define NSCREEN	13
+/* the red-flag screen, asked while unknown (QUESTIONS) */
+static const int screen[NSCREEN] = {
+	47,	/* heaviness_side */
+	52,	/* calf_swelling_one_side */
+	53,	/* leg_warm_red_tender */
+	66,	/* chest_pain_or_breathlessness */
+	70,	/* exertional_palpitations_or_fainting */
+	71,	/* fever_now */
+	57,	/* numbness_tingling */
+	63,	/* skin_change */
+	64,	/* dark_urine_after_run */
+	45,	/* heaviness_onset */
+	46,	/* heaviness_severity */
+	58,	/* leg_weakness_or_foot_drop */
+	67,	/* saddle_numbness_or_bladder_bowel_change */
+};
+#define MAXDEFS	6
+/* the inputs each item of a cause reads, itself or through a derived
+ * metric; -1 ends */
+static const signed char item_defs[NCAUSES][9][MAXDEFS] = {
+	{
+		{ 3, 4, 5, -1 },
+		{ 3, -1 },
+		{ 3, -1 },
+	},
+	{
+		{ 8, -1 },
+		{ 6, 74, -1 },
+		{ 7, 74, -1 },
+		{ 3, 4, 5, -1 },
+		{ 3, -1 },
+		{ 40, -1 },
+		{ 41, -1 },
+		{ 42, -1 },
+		{ 43, -1 },
+	},
+	{
+		{ 18, 19, -1 },
+		{ 2, 21, 22, 23, -1 },
+		{ 12, 13, 14, 20, -1 },
+	},
+	{
+		{ 12, 18, 19, -1 },
+		{ 12, 18, 19, 20, 25, -1 },
+		{ 24, -1 },
+		{ 12, -1 },
+		{ 75, -1 },
+	},
+	{
+		{ 33, -1 },
+		{ 33, 35, -1 },
+		{ 0, 1, 33, 34, -1 },
+		{ 0, 1, 33, -1 },
+		{ 31, 33, -1 },
+		{ 28, 33, -1 },
+	},
+	{
+		{ 2, 4, 26, -1 },
+		{ 12, 27, -1 },
+		{ 30, -1 },
+	},
+	{
+		{ 0, 1, 29, 76, 77, -1 },
+		{ 30, -1 },
+		{ 32, -1 },
+		{ 2, 26, -1 },
+	},
+	{
+		{ 73, -1 },
+		{ 74, -1 },
+		{ 75, -1 },
+	},
+	{
+		{ 11, -1 },
+		{ 9, 10, -1 },
+		{ 9, -1 },
+	},
+	{
+		{ 37, -1 },
+		{ 39, -1 },
+		{ 38, -1 },
+	},
+	{
+		{ 13, 14, 16, -1 },
+		{ 13, 14, 16, 17, -1 },
+	},
+};
+static const double item_top[NCAUSES][9] = {
+	{ 0.45, 0.35, 0.45 },
+	{ 0.4, 0.4, 0.3, 0.2, 0.1, 0.25, 0.2, 0.1, 0.15 },
+	{ 0.45, 0.45, 0.2 },
+	{ 0.35, 0.25, 0.2, 0.1, 0.2 },
+	{ 0.6, 0.55, 0.4, 0.1, 0.2, 0.15 },
+	{ 0.5, 0.2, 0.15 },
+	{ 0.5, 0.3, 0.25, 0.15 },
+	{ 0.35, 0.3, 0.2 },
+	{ 0.4, 0.2, 0.15 },
+	{ 0.25, 0.3, 0.05 },
+	{ 0.55, 0.15 },
+};
 #define MAXLEVELS	4
 #define MAXITEMS	9
 
@@ -518,12 +1021,17 @@ struct hl_hw_result {
 	double	 coverage[NCAUSES];
 	int	 nev[NCAUSES];		/* evidence: the items that apply */
 	int	 ev[NCAUSES][MAXITEMS];	/* their states */
+	int	 evitem[NCAUSES][MAXITEMS];	/* their items */
+	int	 unsettled[NCAUSES][MAXITEMS];	/* state may change */
 	int	 listed[NSTRATEGIES];	/* the strategy is suggested */
 	double	 sscore[NSTRATEGIES];	/* its score; NaN for its own trigger */
 	int	 sev[NSTRATEGIES];	/* its `when`'s state; -1 without one */
 	int	 nlist;			/* the findings in report order: */
 	int	 kind[NFLAGS + NCAUSES + NSTRATEGIES];	/* HL_FINDING_* */
 	int	 index[NFLAGS + NCAUSES + NSTRATEGIES];	/* in its kind */
+	double	 confidence;		/* mean coverage */
+	int	 nq;			/* next questions: input names */
+	const char *q[NSCREEN + 8];
 };
 
 /* An evidence state (HL_STATE_*) from a three-valued truth. */
@@ -1039,10 +1547,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOAD_SPIKE][n] = 0;
+			res->unsettled[C_LOAD_SPIKE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -1083,10 +1596,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOAD_SPIKE][n] = 1;
+			res->unsettled[C_LOAD_SPIKE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -1127,10 +1645,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOAD_SPIKE][n] = 2;
+			res->unsettled[C_LOAD_SPIKE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_LOAD_SPIKE] = n;
 	res->coverage[C_LOAD_SPIKE] =
@@ -1201,10 +1724,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 0;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = OR(NOT(KNOWN_N(in->beta_blocker_use)),
@@ -1247,10 +1775,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 1;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = OR(NOT(KNOWN_N(in->beta_blocker_use)),
@@ -1283,10 +1816,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 2;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 3 */
 	ap = apo = 1;
@@ -1316,10 +1854,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 3;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 4 */
 	ap = apo = 1;
@@ -1349,10 +1892,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 4;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 5 */
 	ap = apo = 1;
@@ -1382,10 +1930,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 5;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 6 */
 	ap = apo = 1;
@@ -1415,10 +1968,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 6;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 7 */
 	ap = apo = 1;
@@ -1448,10 +2006,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 7;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 8 */
 	ap = apo = 1;
@@ -1481,10 +2044,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_INSUFFICIENT_RECOVERY][n] = 8;
+			res->unsettled[C_INSUFFICIENT_RECOVERY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_INSUFFICIENT_RECOVERY] = n;
 	res->coverage[C_INSUFFICIENT_RECOVERY] =
@@ -1573,10 +2141,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_DEHYDRATION][n] = 0;
+			res->unsettled[C_DEHYDRATION][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -1626,10 +2199,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_DEHYDRATION][n] = 1;
+			res->unsettled[C_DEHYDRATION][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -1661,10 +2239,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_DEHYDRATION][n] = 2;
+			res->unsettled[C_DEHYDRATION][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_DEHYDRATION] = n;
 	res->coverage[C_DEHYDRATION] =
@@ -1741,10 +2324,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_ELECTROLYTE_IMBALANCE][n] = 0;
+			res->unsettled[C_ELECTROLYTE_IMBALANCE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -1776,10 +2364,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_ELECTROLYTE_IMBALANCE][n] = 1;
+			res->unsettled[C_ELECTROLYTE_IMBALANCE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -1809,10 +2402,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_ELECTROLYTE_IMBALANCE][n] = 2;
+			res->unsettled[C_ELECTROLYTE_IMBALANCE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 3 */
 	ap = apo = 1;
@@ -1842,10 +2440,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_ELECTROLYTE_IMBALANCE][n] = 3;
+			res->unsettled[C_ELECTROLYTE_IMBALANCE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 4 */
 	ap = apo = 1;
@@ -1875,10 +2478,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_ELECTROLYTE_IMBALANCE][n] = 4;
+			res->unsettled[C_ELECTROLYTE_IMBALANCE][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_ELECTROLYTE_IMBALANCE] = n;
 	res->coverage[C_ELECTROLYTE_IMBALANCE] =
@@ -1956,10 +2564,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_IRON_DEFICIENCY][n] = 0;
+			res->unsettled[C_IRON_DEFICIENCY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -1990,10 +2603,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_IRON_DEFICIENCY][n] = 1;
+			res->unsettled[C_IRON_DEFICIENCY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = OR(NOT(KNOWN_N(in->ferritin_ug_l)), LT(in->ferritin_ug_l, 100.0));
@@ -2025,10 +2643,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_IRON_DEFICIENCY][n] = 2;
+			res->unsettled[C_IRON_DEFICIENCY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 3 */
 	ap = NOT(KNOWN_N(in->ferritin_ug_l));
@@ -2060,10 +2683,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_IRON_DEFICIENCY][n] = 3;
+			res->unsettled[C_IRON_DEFICIENCY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 4 */
 	ap = NOT(KNOWN_N(in->ferritin_ug_l));
@@ -2094,10 +2722,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_IRON_DEFICIENCY][n] = 4;
+			res->unsettled[C_IRON_DEFICIENCY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 5 */
 	ap = NOT(KNOWN_N(in->ferritin_ug_l));
@@ -2129,10 +2762,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_IRON_DEFICIENCY][n] = 5;
+			res->unsettled[C_IRON_DEFICIENCY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_IRON_DEFICIENCY] = n;
 	res->coverage[C_IRON_DEFICIENCY] =
@@ -2215,10 +2853,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOW_CARBOHYDRATE_AVAILABILITY][n] = 0;
+			res->unsettled[C_LOW_CARBOHYDRATE_AVAILABILITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -2249,10 +2892,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOW_CARBOHYDRATE_AVAILABILITY][n] = 1;
+			res->unsettled[C_LOW_CARBOHYDRATE_AVAILABILITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -2282,10 +2930,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOW_CARBOHYDRATE_AVAILABILITY][n] = 2;
+			res->unsettled[C_LOW_CARBOHYDRATE_AVAILABILITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_LOW_CARBOHYDRATE_AVAILABILITY] = n;
 	res->coverage[C_LOW_CARBOHYDRATE_AVAILABILITY] =
@@ -2363,10 +3016,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOW_ENERGY_AVAILABILITY][n] = 0;
+			res->unsettled[C_LOW_ENERGY_AVAILABILITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -2396,10 +3054,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOW_ENERGY_AVAILABILITY][n] = 1;
+			res->unsettled[C_LOW_ENERGY_AVAILABILITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -2439,10 +3102,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOW_ENERGY_AVAILABILITY][n] = 2;
+			res->unsettled[C_LOW_ENERGY_AVAILABILITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 3 */
 	ap = apo = 1;
@@ -2472,10 +3140,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_LOW_ENERGY_AVAILABILITY][n] = 3;
+			res->unsettled[C_LOW_ENERGY_AVAILABILITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_LOW_ENERGY_AVAILABILITY] = n;
 	res->coverage[C_LOW_ENERGY_AVAILABILITY] =
@@ -2559,10 +3232,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_MEDICATION_EFFECT][n] = 0;
+			res->unsettled[C_MEDICATION_EFFECT][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -2592,10 +3270,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_MEDICATION_EFFECT][n] = 1;
+			res->unsettled[C_MEDICATION_EFFECT][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -2625,10 +3308,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_MEDICATION_EFFECT][n] = 2;
+			res->unsettled[C_MEDICATION_EFFECT][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_MEDICATION_EFFECT] = n;
 	res->coverage[C_MEDICATION_EFFECT] =
@@ -2673,10 +3361,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_RUNNING_FORM_OVERSTRIDING][n] = 0;
+			res->unsettled[C_RUNNING_FORM_OVERSTRIDING][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -2706,10 +3399,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_RUNNING_FORM_OVERSTRIDING][n] = 1;
+			res->unsettled[C_RUNNING_FORM_OVERSTRIDING][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -2739,10 +3437,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_RUNNING_FORM_OVERSTRIDING][n] = 2;
+			res->unsettled[C_RUNNING_FORM_OVERSTRIDING][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_RUNNING_FORM_OVERSTRIDING] = n;
 	res->coverage[C_RUNNING_FORM_OVERSTRIDING] =
@@ -2797,10 +3500,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_POOR_WARMUP_COOLDOWN][n] = 0;
+			res->unsettled[C_POOR_WARMUP_COOLDOWN][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -2830,10 +3538,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_POOR_WARMUP_COOLDOWN][n] = 1;
+			res->unsettled[C_POOR_WARMUP_COOLDOWN][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 2 */
 	ap = apo = 1;
@@ -2863,10 +3576,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_POOR_WARMUP_COOLDOWN][n] = 2;
+			res->unsettled[C_POOR_WARMUP_COOLDOWN][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_POOR_WARMUP_COOLDOWN] = n;
 	res->coverage[C_POOR_WARMUP_COOLDOWN] =
@@ -2971,10 +3689,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_HEAT_HUMIDITY][n] = 0;
+			res->unsettled[C_HEAT_HUMIDITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	/* item 1 */
 	ap = apo = 1;
@@ -3005,10 +3728,15 @@ assess_causes(const hl_inputs *in, const struct metrics *m, double menses,
 		}
 		if (ap == 1 && w > 0) {
 			s += w * (1.0 - s);
-			ev[n++] = HL_STATE_FIRED;
+			ev[n] = HL_STATE_FIRED;
 		} else if (ap != 0)
-			ev[n++] = ap == 1 && evaluable ?
+			ev[n] = ap == 1 && evaluable ?
 			    HL_STATE_NOT_FIRED : HL_STATE_UNKNOWN;
+		if (ap != 0) {
+			res->evitem[C_HEAT_HUMIDITY][n] = 1;
+			res->unsettled[C_HEAT_HUMIDITY][n++] =
+			    apo != 1 || !settled;
+		}
 	}
 	res->nev[C_HEAT_HUMIDITY] = n;
 	res->coverage[C_HEAT_HUMIDITY] =
@@ -3267,15 +3995,16 @@ hw_available(void)
 const char *
 hw_missing(void)
 {
-	return "questions are not compared";
+	return "triage_high, screen_complete and the text are not compared";
 }
 
 const char *
 hw_compares(void)
 {
-	return "triage,suppress_training_advice,flags,urgencies,scores,"
+	return "triage,suppress_training_advice,confidence,flags,urgencies,"
+	    "scores,"
 	    "score_low,score_high,coverage,evidence_states,strategies,"
-	    "strategy_scores,order";
+	    "strategy_scores,order,questions";
 }
 
 hl_hw_result *
@@ -3336,6 +4065,97 @@ list_add(hl_hw_result *res, int kind, int i)
 	res->index[j] = i;
 }
 
+/* Whether every value of input d is unknown. */
+static int
+def_unknown(const hl_inputs *in, double menses, int d)
+{
+	const double *v = (const double *)(const void *)((const char *)in +
+	    def_off[d]);
+	int k;
+
+	if (v == &in->menstrual_status)
+		return isnan(menses);
+	for (k = 0; k < def_len[d]; k++)
+		if (!isnan(v[k]))
+			return 0;
+	return 1;
+}
+
+/* Whether gain a (input da) ranks before gain b (input db). */
+static int
+gain_before(double a, int da, double b, int db)
+{
+	double tol = 1e-12 * (a > b ? a : b);
+
+	if (a - b > tol)
+		return 1;
+	if (b - a > tol)
+		return 0;
+	return strcmp(def_names[da], def_names[db]) < 0;
+}
+
+/*
+ * Next questions (heavylegs-domain(7) QUESTIONS): the unknown red-flag
+ * screen, then, when confidence is low or the leading cause is less than
+ * half covered, the unknown inputs by the open weight they would settle,
+ * divided by their cost.
+ */
+static void
+ask(const hl_inputs *in, double menses, hl_hw_result *res)
+{
+	double gain[NDEFS], open, sum = 0, lead = NAN;
+	int c, k, d, q, pick;
+	const signed char *it;
+
+	res->nq = 0;
+	for (k = 0; k < NSCREEN; k++)
+		if (def_unknown(in, menses, screen[k]))
+			res->q[res->nq++] = def_names[screen[k]];
+	for (c = 0; c < NCAUSES; c++)
+		sum += res->coverage[c];
+	for (k = 0; k < res->nlist; k++)
+		if (res->kind[k] == HL_FINDING_CAUSE) {
+			lead = res->coverage[res->index[k]];
+			break;
+		}
+	res->confidence = sum / NCAUSES;
+	if (!(res->confidence < 0.25) && !(lead < 0.5))
+		return;
+	memset(gain, 0, sizeof gain);
+	for (c = 0; c < NCAUSES; c++) {
+		open = 1.0 - res->coverage[c];
+		if (!(open > 0))
+			continue;
+		for (k = 0; k < res->nev[c]; k++) {
+			if (res->ev[c][k] != HL_STATE_UNKNOWN &&
+			    !res->unsettled[c][k])
+				continue;
+			it = item_defs[c][res->evitem[c][k]];
+			for (; *it >= 0; it++)
+				gain[*it] += item_top[c][res->evitem[c][k]] *
+				    open;
+		}
+	}
+	for (d = 0; d < NDEFS; d++) {
+		if (!(gain[d] > 0) || def_screen[d] ||
+		    !def_unknown(in, menses, d))
+			gain[d] = 0;
+		else if (def_cost[d] > 1)
+			gain[d] /= def_cost[d];
+	}
+	for (q = 0; q < 8; q++) {
+		pick = -1;
+		for (d = 0; d < NDEFS; d++)
+			if (gain[d] > 0 && (pick < 0 ||
+			    gain_before(gain[d], d, gain[pick], pick)))
+				pick = d;
+		if (pick < 0)
+			break;
+		gain[pick] = 0;
+		res->q[res->nq++] = def_names[pick];
+	}
+}
+
 void
 hw_assess(const hl_inputs *in, hl_hw_result *res)
 {
@@ -3366,6 +4186,7 @@ hw_assess(const hl_inputs *in, hl_hw_result *res)
 	for (i = 0; i < NSTRATEGIES; i++)
 		if (res->listed[i])
 			list_add(res, HL_FINDING_STRATEGY, i);
+	ask(in, menses, res);
 }
 
 static int
@@ -3417,6 +4238,11 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 	if (hl_report_triage(r) != res->triage) {
 		fprintf(fp, "runner %zu: triage %d, hand-written %d\n", id,
 		    hl_report_triage(r), res->triage);
+		return 0;
+	}
+	if (hl_report_confidence(r) != res->confidence) {
+		fprintf(fp, "runner %zu: confidence %.17g, hand-written "
+		    "%.17g\n", id, hl_report_confidence(r), res->confidence);
 		return 0;
 	}
 	if (hl_report_suppress_training_advice(r) != res->suppress) {
@@ -3518,6 +4344,17 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 		    "hand-written %d\n", id, nstrat, want);
 		return 0;
 	}
+	n = hl_report_question_count(r);
+	for (i = 0; i < n || i < (size_t)res->nq; i++)
+		if (i >= n || i >= (size_t)res->nq ||
+		    strcmp(hl_report_question(r, i), res->q[i]) != 0) {
+			fprintf(fp, "runner %zu: question %zu %s, hand-written "
+			    "%s\n", id, i, i < n ? hl_report_question(r, i) :
+			    "(none)", i < (size_t)res->nq ? res->q[i] :
+			    "(none)");
+			return 0;
+		}
+	n = hl_report_count(r);
 	if (n != (size_t)res->nlist) {
 		fprintf(fp, "runner %zu: %zu findings, hand-written %d\n", id,
 		    n, res->nlist);
