@@ -1014,6 +1014,8 @@ static const double item_top[NCAUSES][9] = {
 struct hl_hw_result {
 	int	 triage;		/* the highest urgency of the flags */
 	int	 suppress;		/* suppress_training_advice */
+	int	 triage_high;		/* the worst the unknowns may come to */
+	int	 screen_complete;	/* every screen question answered */
 	int	 urgency[NFLAGS];	/* 0: the flag did not fire */
 	int	 fev[NFLAGS][MAXLEVELS];	/* each level's state */
 	double	 score[NCAUSES];
@@ -1045,10 +1047,13 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 {
 	int t, any, allfalse;
 
+	res->triage_high = 0;
 	/* rf_chest_symptoms */
 	any = 0, allfalse = 1, res->urgency[F_RF_CHEST_SYMPTOMS] = 0;
 	t = T(in->chest_pain_or_breathlessness);
 	res->fev[F_RF_CHEST_SYMPTOMS][0] = STATE(t);
+	if (4 > res->triage_high && t != 0)
+		res->triage_high = 4;
 	if (t == 1 && (!any || res->urgency[F_RF_CHEST_SYMPTOMS] < 4))
 		res->urgency[F_RF_CHEST_SYMPTOMS] = 4;
 	if (t == 1)
@@ -1062,6 +1067,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_CARDIAC_WARNING] = 0;
 	t = T(in->exertional_palpitations_or_fainting);
 	res->fev[F_RF_CARDIAC_WARNING][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any || res->urgency[F_RF_CARDIAC_WARNING] < 3))
 		res->urgency[F_RF_CARDIAC_WARNING] = 3;
 	if (t == 1)
@@ -1075,6 +1082,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_EXERTIONAL_COLLAPSE] = 0;
 	t = T(in->confusion_or_collapse);
 	res->fev[F_RF_EXERTIONAL_COLLAPSE][0] = STATE(t);
+	if (4 > res->triage_high && t != 0)
+		res->triage_high = 4;
 	if (t == 1 && (!any || res->urgency[F_RF_EXERTIONAL_COLLAPSE] < 4))
 		res->urgency[F_RF_EXERTIONAL_COLLAPSE] = 4;
 	if (t == 1)
@@ -1088,6 +1097,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_CAUDA_EQUINA] = 0;
 	t = T(in->saddle_numbness_or_bladder_bowel_change);
 	res->fev[F_RF_CAUDA_EQUINA][0] = STATE(t);
+	if (4 > res->triage_high && t != 0)
+		res->triage_high = 4;
 	if (t == 1 && (!any || res->urgency[F_RF_CAUDA_EQUINA] < 4))
 		res->urgency[F_RF_CAUDA_EQUINA] = 4;
 	if (t == 1)
@@ -1104,6 +1115,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	    T(in->leg_pain_at_rest)), OR(T(in->numbness_tingling),
 	    T(in->leg_weakness_or_foot_drop))));
 	res->fev[F_RF_ACUTE_LIMB_THREAT][0] = STATE(t);
+	if (4 > res->triage_high && t != 0)
+		res->triage_high = 4;
 	if (t == 1 && (!any || res->urgency[F_RF_ACUTE_LIMB_THREAT] < 4))
 		res->urgency[F_RF_ACUTE_LIMB_THREAT] = 4;
 	if (t == 1)
@@ -1117,6 +1130,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_DVT_SUSPECTED] = 0;
 	t = OR(T(in->calf_swelling_one_side), T(in->leg_warm_red_tender));
 	res->fev[F_RF_DVT_SUSPECTED][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any || res->urgency[F_RF_DVT_SUSPECTED] < 3))
 		res->urgency[F_RF_DVT_SUSPECTED] = 3;
 	if (t == 1)
@@ -1127,6 +1142,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	    T(in->recent_travel_or_immobility)), OR(T(in->vte_risk_factors),
 	    T(in->pregnant_or_postpartum)));
 	res->fev[F_RF_DVT_SUSPECTED][1] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any || res->urgency[F_RF_DVT_SUSPECTED] < 3))
 		res->urgency[F_RF_DVT_SUSPECTED] = 3;
 	if (t == 1)
@@ -1137,6 +1154,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	    OR(OR(T(in->recent_travel_or_immobility), T(in->vte_risk_factors)),
 	    T(in->pregnant_or_postpartum)));
 	res->fev[F_RF_DVT_SUSPECTED][2] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_DVT_SUSPECTED] < 2))
 		res->urgency[F_RF_DVT_SUSPECTED] = 2;
 	if (t == 1)
@@ -1150,6 +1169,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_EXERTIONAL_RHABDOMYOLYSIS] = 0;
 	t = OR(T(in->dark_urine_after_run), T(in->severe_muscle_pain_swelling));
 	res->fev[F_RF_EXERTIONAL_RHABDOMYOLYSIS][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_EXERTIONAL_RHABDOMYOLYSIS] < 3))
 		res->urgency[F_RF_EXERTIONAL_RHABDOMYOLYSIS] = 3;
@@ -1168,6 +1189,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	    AND(GE(m->body_mass_change_pct, 0.0), GE(in->last_run_duration_min,
 	    120.0))));
 	res->fev[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] < 3))
 		res->urgency[F_RF_EXERCISE_ASSOCIATED_HYPONATREMIA] = 3;
@@ -1183,6 +1206,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(T(in->headache_nausea_vomiting), OR(OR(GE(m->heat_index_f,
 	    90.0), GT(in->wbgt_c, 27.8)), GE(in->air_temp_c, 32.0)));
 	res->fev[F_RF_HEAT_EXHAUSTION][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any || res->urgency[F_RF_HEAT_EXHAUSTION] < 3))
 		res->urgency[F_RF_HEAT_EXHAUSTION] = 3;
 	if (t == 1)
@@ -1197,6 +1222,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN),
 	    T(in->leg_weakness_or_foot_drop));
 	res->fev[F_RF_SUDDEN_SEVERE_ONSET][0] = STATE(t);
+	if (4 > res->triage_high && t != 0)
+		res->triage_high = 4;
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 4))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 4;
 	if (t == 1)
@@ -1206,6 +1233,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN),
 	    GE(in->heaviness_severity, 7.0));
 	res->fev[F_RF_SUDDEN_SEVERE_ONSET][1] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 3))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 3;
 	if (t == 1)
@@ -1215,6 +1244,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(EQ(in->heaviness_onset, HL_ONSET_SUDDEN), EQ(in->heaviness_side,
 	    HL_SIDE_ONE));
 	res->fev[F_RF_SUDDEN_SEVERE_ONSET][2] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 3))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 3;
 	if (t == 1)
@@ -1223,6 +1254,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 		allfalse = 0;
 	t = EQ(in->heaviness_onset, HL_ONSET_SUDDEN);
 	res->fev[F_RF_SUDDEN_SEVERE_ONSET][3] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_SUDDEN_SEVERE_ONSET] < 2))
 		res->urgency[F_RF_SUDDEN_SEVERE_ONSET] = 2;
 	if (t == 1)
@@ -1236,6 +1269,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_NERVE_COMPRESSION] = 0;
 	t = T(in->leg_weakness_or_foot_drop);
 	res->fev[F_RF_NERVE_COMPRESSION][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any || res->urgency[F_RF_NERVE_COMPRESSION] < 3))
 		res->urgency[F_RF_NERVE_COMPRESSION] = 3;
 	if (t == 1)
@@ -1245,6 +1280,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = EQ(in->exertional_pain_pattern,
 	    HL_PAIN_EASES_ONLY_SITTING_OR_BENDING);
 	res->fev[F_RF_NERVE_COMPRESSION][1] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_NERVE_COMPRESSION] < 2))
 		res->urgency[F_RF_NERVE_COMPRESSION] = 2;
 	if (t == 1)
@@ -1258,6 +1295,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] = 0;
 	t = AND(T(in->leg_pain_at_rest), T(m->pad_risk));
 	res->fev[F_RF_PERIPHERAL_ARTERY_DISEASE][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] < 3))
 		res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] = 3;
@@ -1268,6 +1307,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(EQ(in->exertional_pain_pattern, HL_PAIN_EASES_ON_STOPPING),
 	    T(m->pad_risk));
 	res->fev[F_RF_PERIPHERAL_ARTERY_DISEASE][1] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] < 2))
 		res->urgency[F_RF_PERIPHERAL_ARTERY_DISEASE] = 2;
@@ -1284,6 +1325,10 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(EQ(in->exertional_pain_pattern, HL_PAIN_EASES_ON_STOPPING),
 	    NOT(AND(KNOWN_N(m->pad_risk), T(m->pad_risk))));
 	res->fev[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT][0] = STATE(t);
+	if (2 > res->triage_high && AND(EQ(in->exertional_pain_pattern,
+	    HL_PAIN_EASES_ON_STOPPING), NOT(AND(OPEN_KNOWN_N(m->pad_risk),
+	    T(m->pad_risk)))) != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] < 2))
 		res->urgency[F_RF_CHRONIC_EXERTIONAL_COMPARTMENT] = 2;
@@ -1298,6 +1343,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] = 0;
 	t = EQ(in->skin_change, HL_SKIN_BROWN_OR_ECZEMA);
 	res->fev[F_RF_CHRONIC_VENOUS_DISEASE][0] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] < 2))
 		res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] = 2;
 	if (t == 1)
@@ -1306,6 +1353,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 		allfalse = 0;
 	t = OR(T(in->ankle_swelling_end_of_day), T(in->varicose_veins));
 	res->fev[F_RF_CHRONIC_VENOUS_DISEASE][1] = STATE(t);
+	if (1 > res->triage_high && t != 0)
+		res->triage_high = 1;
 	if (t == 1 && (!any || res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] < 1))
 		res->urgency[F_RF_CHRONIC_VENOUS_DISEASE] = 1;
 	if (t == 1)
@@ -1319,6 +1368,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 0;
 	t = LT(in->hemoglobin_g_l, 80.0);
 	res->fev[F_RF_ANEMIA_OR_IRON_DEFICIENCY][0] = STATE(t);
+	if (3 > res->triage_high && t != 0)
+		res->triage_high = 3;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 3))
 		res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 3;
@@ -1328,6 +1379,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 		allfalse = 0;
 	t = T(m->anaemia);
 	res->fev[F_RF_ANEMIA_OR_IRON_DEFICIENCY][1] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 2))
 		res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 2;
@@ -1338,6 +1391,10 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = OR(LT(in->ferritin_ug_l, 30.0), AND(LT(in->hemoglobin_g_l, 130.0),
 	    NOT(KNOWN_N(in->sex))));
 	res->fev[F_RF_ANEMIA_OR_IRON_DEFICIENCY][2] = STATE(t);
+	if (1 > res->triage_high && OR(LT(in->ferritin_ug_l, 30.0),
+	    AND(LT(in->hemoglobin_g_l, 130.0),
+	    NOT(OPEN_KNOWN_N(in->sex)))) != 0)
+		res->triage_high = 1;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] < 1))
 		res->urgency[F_RF_ANEMIA_OR_IRON_DEFICIENCY] = 1;
@@ -1358,6 +1415,16 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
 	    HL_MENSES_ABSENT_3MO_PLUS)), GE(in->bone_stress_injuries_2y, 2.0));
 	res->fev[F_RF_RED_S][0] = STATE(t);
+	if (2 > res->triage_high && OR(AND(AND(AND(AND(EQ(in->sex,
+	    HL_SEX_FEMALE), OR(NOT(OPEN_KNOWN_N(in->age_years)),
+	    LT(in->age_years, 45.0))),
+	    OR(NOT(OPEN_KNOWN_N(in->hormonal_contraception)),
+	    NOT(T(in->hormonal_contraception)))),
+	    OR(NOT(OPEN_KNOWN_N(in->pregnant_or_postpartum)),
+	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
+	    HL_MENSES_ABSENT_3MO_PLUS)), GE(in->bone_stress_injuries_2y,
+	    2.0)) != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_RED_S] < 2))
 		res->urgency[F_RF_RED_S] = 2;
 	if (t == 1)
@@ -1372,6 +1439,14 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
 	    HL_MENSES_IRREGULAR));
 	res->fev[F_RF_RED_S][1] = STATE(t);
+	if (1 > res->triage_high && AND(AND(AND(AND(EQ(in->sex, HL_SEX_FEMALE),
+	    OR(NOT(OPEN_KNOWN_N(in->age_years)), LT(in->age_years, 45.0))),
+	    OR(NOT(OPEN_KNOWN_N(in->hormonal_contraception)),
+	    NOT(T(in->hormonal_contraception)))),
+	    OR(NOT(OPEN_KNOWN_N(in->pregnant_or_postpartum)),
+	    NOT(T(in->pregnant_or_postpartum)))), EQ(menses,
+	    HL_MENSES_IRREGULAR)) != 0)
+		res->triage_high = 1;
 	if (t == 1 && (!any || res->urgency[F_RF_RED_S] < 1))
 		res->urgency[F_RF_RED_S] = 1;
 	if (t == 1)
@@ -1386,6 +1461,11 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(OR(T(in->worsening), T(in->interferes_daily_life)),
 	    NOT(AND(KNOWN_N(in->heaviness_days), LT(in->heaviness_days, 5.0))));
 	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][0] = STATE(t);
+	if (2 > res->triage_high && AND(OR(T(in->worsening),
+	    T(in->interferes_daily_life)),
+	    NOT(AND(OPEN_KNOWN_N(in->heaviness_days), LT(in->heaviness_days,
+	    5.0)))) != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 2))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 2;
@@ -1395,6 +1475,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 		allfalse = 0;
 	t = GE(in->heaviness_days, 60.0);
 	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][1] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 2))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 2;
@@ -1405,6 +1487,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(OR(T(in->worsening), T(in->interferes_daily_life)),
 	    LT(in->heaviness_days, 5.0));
 	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][2] = STATE(t);
+	if (1 > res->triage_high && t != 0)
+		res->triage_high = 1;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 1))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 1;
@@ -1414,6 +1498,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 		allfalse = 0;
 	t = AND(GE(in->heaviness_days, 14.0), GE(in->self_care_days, 7.0));
 	res->fev[F_RF_PERSISTENT_OR_PROGRESSIVE][3] = STATE(t);
+	if (1 > res->triage_high && t != 0)
+		res->triage_high = 1;
 	if (t == 1 && (!any
 	    || res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] < 1))
 		res->urgency[F_RF_PERSISTENT_OR_PROGRESSIVE] = 1;
@@ -1429,6 +1515,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = OR(OR(T(in->numbness_tingling), T(in->leg_pain_at_rest)),
 	    T(in->headache_nausea_vomiting));
 	res->fev[F_RF_ACCOMPANYING_SYMPTOMS][0] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_ACCOMPANYING_SYMPTOMS] < 2))
 		res->urgency[F_RF_ACCOMPANYING_SYMPTOMS] = 2;
 	if (t == 1)
@@ -1443,6 +1531,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = AND(T(in->post_exertional_malaise), OR(GE(in->heaviness_days, 42.0),
 	    AND(LT(in->age_years, 18.0), GE(in->heaviness_days, 28.0))));
 	res->fev[F_RF_ME_CFS_PATTERN][0] = STATE(t);
+	if (1 > res->triage_high && t != 0)
+		res->triage_high = 1;
 	if (t == 1 && (!any || res->urgency[F_RF_ME_CFS_PATTERN] < 1))
 		res->urgency[F_RF_ME_CFS_PATTERN] = 1;
 	if (t == 1)
@@ -1456,6 +1546,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_FEVER] = 0;
 	t = T(in->fever_now);
 	res->fev[F_RF_FEVER][0] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_FEVER] < 2))
 		res->urgency[F_RF_FEVER] = 2;
 	if (t == 1)
@@ -1469,6 +1561,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	any = 0, allfalse = 1, res->urgency[F_RF_BONE_STRESS] = 0;
 	t = T(in->focal_bone_pain);
 	res->fev[F_RF_BONE_STRESS][0] = STATE(t);
+	if (2 > res->triage_high && t != 0)
+		res->triage_high = 2;
 	if (t == 1 && (!any || res->urgency[F_RF_BONE_STRESS] < 2))
 		res->urgency[F_RF_BONE_STRESS] = 2;
 	if (t == 1)
@@ -1483,6 +1577,8 @@ assess_flags(const hl_inputs *in, const struct metrics *m, double menses,
 	t = OR(OR(T(in->statin_use), T(in->beta_blocker_use)),
 	    T(in->diuretic_use));
 	res->fev[F_RF_MEDICATION_REVIEW][0] = STATE(t);
+	if (1 > res->triage_high && t != 0)
+		res->triage_high = 1;
 	if (t == 1 && (!any || res->urgency[F_RF_MEDICATION_REVIEW] < 1))
 		res->urgency[F_RF_MEDICATION_REVIEW] = 1;
 	if (t == 1)
@@ -3995,14 +4091,14 @@ hw_available(void)
 const char *
 hw_missing(void)
 {
-	return "triage_high, screen_complete and the text are not compared";
+	return "the text (titles, advice, explanations) is not compared";
 }
 
 const char *
 hw_compares(void)
 {
-	return "triage,suppress_training_advice,confidence,flags,urgencies,"
-	    "scores,"
+	return "triage,triage_high,suppress_training_advice,screen_complete,"
+	    "confidence,flags,urgencies,scores,"
 	    "score_low,score_high,coverage,evidence_states,strategies,"
 	    "strategy_scores,order,questions";
 }
@@ -4111,6 +4207,7 @@ ask(const hl_inputs *in, double menses, hl_hw_result *res)
 	for (k = 0; k < NSCREEN; k++)
 		if (def_unknown(in, menses, screen[k]))
 			res->q[res->nq++] = def_names[screen[k]];
+	res->screen_complete = res->nq == 0;
 	for (c = 0; c < NCAUSES; c++)
 		sum += res->coverage[c];
 	for (k = 0; k < res->nlist; k++)
@@ -4238,6 +4335,14 @@ hw_equal(const hl_hw_result *res, const hl_report *r, FILE *fp, size_t id)
 	if (hl_report_triage(r) != res->triage) {
 		fprintf(fp, "runner %zu: triage %d, hand-written %d\n", id,
 		    hl_report_triage(r), res->triage);
+		return 0;
+	}
+	if (hl_report_triage_high(r) != res->triage_high ||
+	    hl_report_screen_complete(r) != res->screen_complete) {
+		fprintf(fp, "runner %zu: triage_high %d, screen_complete %d, "
+		    "hand-written %d, %d\n", id, hl_report_triage_high(r),
+		    hl_report_screen_complete(r), res->triage_high,
+		    res->screen_complete);
 		return 0;
 	}
 	if (hl_report_confidence(r) != res->confidence) {
