@@ -554,6 +554,9 @@ main(int argc, char **argv)
 		size_t bad = 0;
 		hl_hw_result *hw = hw_result_new();
 
+		printf("handwritten_compares: %s\n", hw_compares());
+		printf("# handwritten: %s\n", hw_missing());
+
 		for (i = 0; i < nrun; i++) {
 			if (hl_assess(frozen, &runners[i], &r, NULL) != HL_OK)
 				return 1;

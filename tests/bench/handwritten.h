@@ -16,6 +16,9 @@ typedef struct hl_hw_result hl_hw_result;
 /* Whether the hand-written version is complete; else hw_missing() says why. */
 int hw_available(void);
 const char *hw_missing(void);
+/* What hw_equal() compares, comma-separated; hw_missing() then says what
+ * it does not. */
+const char *hw_compares(void);
 
 hl_hw_result *hw_result_new(void);
 void hw_result_free(hl_hw_result *res);
