@@ -37,7 +37,9 @@ main(void)
 	for (i = 0; i < hl_report_count(rep); i++) {
 		f = hl_report_finding(rep, i);	/* flags, causes, strategies */
 		if (hl_finding_kind(f) == HL_FINDING_CAUSE) {
-			if (ncauses++ < 3)	/* the three likeliest */
+			/* the three likeliest; a low-band cause is no finding */
+			if (strcmp(hl_finding_band(f), "low") != 0 &&
+			    ncauses++ < 3)
 				printf("cause     %-28s %.2f %s\n",
 				    hl_finding_id(f), hl_finding_score(f),
 				    hl_finding_band(f));

@@ -425,6 +425,29 @@ print_flag_reason(struct ctx *c, const char *when)
 }
 
 /* The unknown inputs a cause's unknown evidence names, as a list. */
+/*
+ * Append the input called name to buf[*used..cap) in words: its one-line
+ * description with a small first letter ("part of a leg is warm, red and
+ * tender"), or the name when the library has no description.
+ */
+static void
+say_input(char *buf, size_t cap, size_t *used, const char *sep,
+    const char *name)
+{
+	const hl_input_info *info = cli_input_find(name, strlen(name), NULL);
+	const char *d = info != NULL && info->description != NULL &&
+	    *info->description ? info->description : name;
+	int r;
+
+	if (*used >= cap)
+		return;
+	r = snprintf(buf + *used, cap - *used, "%s%c%s", sep,
+	    (d[0] >= 'A' && d[0] <= 'Z' && !(d[1] >= 'A' && d[1] <= 'Z')) ?
+	    d[0] - 'A' + 'a' : d[0], d + 1);
+	if (r > 0)
+		*used += (size_t)r;
+}
+
 static void
 unknown_list(struct ctx *c, const hl_finding *f, char *buf, size_t cap)
 {
@@ -453,11 +476,10 @@ unknown_list(struct ctx *c, const hl_finding *f, char *buf, size_t cap)
 				all[n++] = info->name;
 		}
 	}
-	for (k = 0; k < n && k < 4 && used < cap; k++)
-		used += (size_t)snprintf(buf + used, cap - used, "%s%s",
-		    k ? ", " : "", all[k]);
+	for (k = 0; k < n && k < 4; k++)
+		say_input(buf, cap, &used, k ? "; " : "", all[k]);
 	if (n > 4 && used < cap)
-		snprintf(buf + used, cap - used, " and %zu more", n - 4);
+		snprintf(buf + used, cap - used, "; and %zu more", n - 4);
 }
 
 static void
@@ -530,16 +552,15 @@ print_report(const hl_rulebase *rb, const hl_report *rep, struct ctx *c,
 		size_t used = 0;
 
 		list[0] = '\0';
-		for (i = 0; i < c->nscreen && i < 4 && used < sizeof list; i++)
-			used += (size_t)snprintf(list + used,
-			    sizeof list - used, "%s%s", i ? ", " : "",
+		for (i = 0; i < c->nscreen && i < 4; i++)
+			say_input(list, sizeof list, &used, i ? "; " : "",
 			    c->screen[i]);
 		if (c->nscreen > 4 && used < sizeof list)
 			snprintf(list + used, sizeof list - used,
-			    " and %zu more", c->nscreen - 4);
+			    "; and %zu more", c->nscreen - 4);
 		if (c->nscreen > 0)
-			snprintf(head, sizeof head, "Red-flag check incomplete: "
-			    "%s not answered%s%s.", list, high > triage ?
+			snprintf(head, sizeof head, "Red-flag check incomplete, "
+			    "not answered yet: %s%s%s.", list, high > triage ?
 			    "; depending on the answers this could need: " :
 			    "", high > triage ? triage_words(high) : "");
 		else
@@ -616,7 +637,7 @@ print_report(const hl_rulebase *rb, const hl_report *rep, struct ctx *c,
 			if (*list)
 				snprintf(head, sizeof head, "could be up to "
 				    "%.2f if what is not known yet points "
-				    "that way (%s)", shigh, list);
+				    "that way: %s", shigh, list);
 			else
 				snprintf(head, sizeof head, "could be up to "
 				    "%.2f if what is not known yet points "

@@ -89,7 +89,7 @@ has text.out "heat index: 33 °C (91 °F)"	# both units
 has text.out "sweat rate: 1.54 L/h"		# derived, with units
 hasnt text.out "pad_risk"			# only those that mattered
 has text.out "could be up to"			# honest bounds
-has text.out "Red-flag check incomplete: leg_warm_red_tender"
+has text.out "Red-flag check incomplete, not answered yet: part of a leg is warm"
 has text.out "Urgency: no warning signs among the answers given, but the red-flag check is"
 run 0 text-all "$assess" --all "$top/examples/sample-runner.txt"
 has text-all.out "(low, "
