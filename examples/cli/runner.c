@@ -465,25 +465,33 @@ yaml_break(const char *buf, size_t len, size_t i)
 }
 
 /*
- * At the end of an input without a final line break libyaml puts its mark
- * on the line after the last one: report the end of the last line instead.
+ * At the end of an input without a final line break libyaml puts its
+ * marks on the line after the last one: they name the end of the last
+ * line instead.  end_of computes that end once, clamp_mark applies it.
  */
 static void
-end_mark(const char *buf, size_t len, yaml_mark_t *m)
+end_of(const char *buf, size_t len, yaml_mark_t *end)
 {
-	size_t i, b, lines = 0, last = 0;
+	size_t i, b, last = 0;
 
+	end->line = 0;
 	for (i = 0; i < len; i += b ? b : 1)
 		if ((b = yaml_break(buf, len, i)) != 0) {
-			lines++;
+			end->line++;
 			last = i + b;
 		}
-	if (m->line > lines) {
-		m->line = lines;
-		m->column = 0;
-		for (i = last; i < len; i++)	/* characters, as libyaml counts */
-			if (((unsigned char)buf[i] & 0xc0) != 0x80)
-				m->column++;
+	end->column = 0;
+	for (i = last; i < len; i++)	/* characters, as libyaml counts */
+		if (((unsigned char)buf[i] & 0xc0) != 0x80)
+			end->column++;
+}
+
+static void
+clamp_mark(const yaml_mark_t *end, yaml_mark_t *m)
+{
+	if (m->line > end->line) {
+		m->line = end->line;
+		m->column = end->column;
 	}
 }
 
@@ -492,6 +500,7 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
+	yaml_mark_t end;
 	yaml_node_t *root, *k, *v, *item;
 	yaml_node_pair_t *pair;
 	yaml_node_item_t *it;
@@ -506,8 +515,9 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 		return 1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	end_of(buf, len, &end);
 	if (!yaml_parser_load(&parser, &doc)) {
-		end_mark(buf, len, &parser.problem_mark);
+		clamp_mark(&end, &parser.problem_mark);
 		problem(r, parser.problem_mark.line + 1,
 		    parser.problem_mark.column + 1, NULL, "%s: %s%s%s",
 		    json ? "JSON" : "YAML",
@@ -517,6 +527,8 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 		yaml_parser_delete(&parser);
 		return r->problems - before;
 	}
+	for (item = doc.nodes.start; item < doc.nodes.top; item++)
+		clamp_mark(&end, &item->start_mark);
 	root = yaml_document_get_root_node(&doc);
 	if (root == NULL) {
 		problem(r, 1, 1, NULL, "no runner here: expected %s",
