@@ -25,6 +25,8 @@ struct lint {
 	size_t	 n, cap;
 	size_t	 max;		/* errors to keep */
 	size_t	 total;		/* errors found */
+	int	 first_code;	/* of the first in file order, kept or not */
+	int	 first_line, first_column;
 };
 
 static int
@@ -55,6 +57,13 @@ add(void *ctx, const hl_error *e)
 	struct found *v;
 	size_t cap;
 
+	/* the return code is the first error's, whatever the cap */
+	if (l->total == 0 || e->line < l->first_line ||
+	    (e->line == l->first_line && e->column < l->first_column)) {
+		l->first_code = e->code;
+		l->first_line = e->line;
+		l->first_column = e->column;
+	}
 	l->total++;
 	if (l->max == 0)
 		return 0;
@@ -125,8 +134,8 @@ hl_rulebase_lint(const char *text, size_t len, const char *name,
 	cut(&l);
 	if (count != NULL)
 		*count = l.total;
-	if (l.n > 0)
-		rc = l.v[0].e.code;	/* the first in file order */
+	if (l.total > 0)
+		rc = l.first_code;	/* the first in file order */
 	for (i = 0; fn != NULL && i < l.n; i++)
 		fn(&l.v[i].e, userdata);
 	hl__free(l.v);

@@ -99,6 +99,21 @@ key_index(const struct keyspec *spec, size_t nspec, const struct hl__ynode *k)
 }
 
 /*
+ * The index in spec of the key at m->kid[i], when its value is the one
+ * map_keys() kept in v; else -1.  A key given twice is reported there and
+ * read once here: collecting every error, a second read would leak the
+ * first or overrun a list sized from the first.
+ */
+static int
+kept_key(const struct keyspec *spec, size_t nspec,
+    const struct hl__ynode *m, size_t i, const struct hl__ynode *const *v)
+{
+	int j = key_index(spec, nspec, m->kid[i]);
+
+	return j >= 0 && v[j] == m->kid[i + 1] ? j : -1;
+}
+
+/*
  * Report unknown key k; mark in ld->misspelt the key it looks like, so
  * that it is not reported missing as well.
  */
@@ -424,7 +439,7 @@ read_band(struct ld *ld, const struct hl__ynode *n, struct hl__band *b)
 	    k)) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
-		switch (key_index(band_keys, NKEYS(band_keys), n->kid[i])) {
+		switch (kept_key(band_keys, NKEYS(band_keys), n, i, v)) {
 		case B_WHEN:
 			rc = read_cond(ld, v[B_WHEN], "when", 0, &b->when);
 			break;
@@ -561,7 +576,7 @@ read_lower(struct ld *ld, const struct hl__ynode *n, struct hl__lower *lw)
 	    NKEYS(lower_keys), v, k)) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
-		switch (key_index(lower_keys, NKEYS(lower_keys), n->kid[i])) {
+		switch (kept_key(lower_keys, NKEYS(lower_keys), n, i, v)) {
 		case L_WHEN:
 			rc = read_cond(ld, v[L_WHEN], "when", 0, &lw->when);
 			break;
@@ -590,7 +605,7 @@ read_level(struct ld *ld, const struct hl__ynode *n, struct hl__level *lv)
 	    v, k)) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
-		switch (key_index(level_keys, NKEYS(level_keys), n->kid[i])) {
+		switch (kept_key(level_keys, NKEYS(level_keys), n, i, v)) {
 		case V_WHEN:
 			rc = read_cond(ld, v[V_WHEN], "when", 0, &lv->when);
 			break;
@@ -670,7 +685,7 @@ read_head(struct ld *ld, const struct hl__ynode *n, const char *list,
 	if ((*h->id = hl__strndup(idn->str, idn->len)) == NULL)
 		return nomem(ld);
 	for (i = 0; i + 1 < n->nkid; i += 2) {
-		switch (key_index(spec, nspec, n->kid[i])) {
+		switch (kept_key(spec, nspec, n, i, v)) {
 		case R_TITLE:
 			rc = get_string(ld, v[R_TITLE], "title", 1, h->title);
 			break;
@@ -702,11 +717,7 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 	    NKEYS(cause_keys), HL__ID_CAUSE, index, v, k, &h)) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
-		/*
-		 * A key given twice (reported by map_keys) is read once: in
-		 * a lint that goes on, a second pass would leak the first.
-		 */
-		switch (key_index(cause_keys, NKEYS(cause_keys), n->kid[i])) {
+		switch (kept_key(cause_keys, NKEYS(cause_keys), n, i, v)) {
 		case C_LEAK:
 			if ((rc = get_number(ld, v[C_LEAK], "leak",
 			    &c->leak)) == 0 && !(c->leak >= 0 && c->leak < 1))
@@ -715,8 +726,6 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 				    v[C_LEAK]->str);
 			break;
 		case C_EVIDENCE:
-			if (c->items != NULL)
-				break;
 			if ((rc = get_seq(ld, v[C_EVIDENCE], "evidence",
 			    0)) != 0 || v[C_EVIDENCE]->nkid == 0)
 				break;
@@ -730,8 +739,6 @@ read_cause(struct ld *ld, const struct hl__ynode *n, size_t index)
 				    v[C_EVIDENCE]->kid[j], &c->items[j]));
 			break;
 		case C_LOWER:
-			if (c->lowers != NULL)
-				break;
 			/* one factor may be written as a mapping of its own */
 			if (v[C_LOWER]->type == HL__Y_MAP) {
 				c->lowers = hl__calloc(1, sizeof *c->lowers);
@@ -809,8 +816,8 @@ read_strategy(struct ld *ld, const struct hl__ynode *n, size_t index)
 	    "'addresses' or 'when' (or both)"))) != 0)
 		return rc;
 	for (i = 0; i + 1 < n->nkid; i += 2) {
-		switch (key_index(strategy_keys, NKEYS(strategy_keys),
-		    n->kid[i])) {
+		switch (kept_key(strategy_keys, NKEYS(strategy_keys), n,
+		    i, v)) {
 		case S_ADDRESSES:
 			if ((rc = get_seq(ld, v[S_ADDRESSES], "addresses",
 			    1)) != 0)
@@ -973,7 +980,7 @@ hl__ld_read(struct ld *ld, const struct hl__ynode *root)
 	for (i = 0; i + 1 < root->nkid; i += 2) {
 		n = root->kid[i + 1];
 		ld->rule = NULL;
-		switch (key_index(top_keys, NKEYS(top_keys), root->kid[i])) {
+		switch (kept_key(top_keys, NKEYS(top_keys), root, i, v)) {
 		case T_NAME:
 			rc = get_string(ld, n, "name", 1, &rb->name);
 			break;

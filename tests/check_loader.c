@@ -1190,6 +1190,30 @@ START_TEST(lint_cap)
 }
 END_TEST
 
+/*
+ * The code returned is the first error's in file order whatever the cap,
+ * 0 included: here the second pass finds line 7's error after the first
+ * pass found line 8's.
+ */
+START_TEST(lint_first_code_any_cap)
+{
+	static const char text[] =
+	    "heavylegs: 1\nname: x\ncauses:\n  - id: c1\n    title: C\n"
+	    "    evidence:\n      - when: (acwr > 1\n        weight: 5.5\n";
+	static struct seen seen;
+	size_t max, count;
+
+	for (max = 0; max <= 3; max++) {
+		memset(&seen, 0, sizeof seen);
+		ck_assert_int_eq(hl_rulebase_lint(text, sizeof text - 1, NULL,
+		    max, collect, &seen, &count), HL_ESYNTAX);
+		ck_assert_uint_eq(count, 2);
+	}
+	ck_assert_int_eq(hl_rulebase_lint(text, sizeof text - 1, NULL, 0,
+	    NULL, NULL, NULL), HL_ESYNTAX);
+}
+END_TEST
+
 START_TEST(lint_arguments)
 {
 	static struct seen seen;
@@ -1304,6 +1328,7 @@ suite_loader(void)
 	tcase_add_test(tc, lint_no_cascade);
 	tcase_add_test(tc, lint_good);
 	tcase_add_test(tc, lint_cap);
+	tcase_add_test(tc, lint_first_code_any_cap);
 	tcase_add_test(tc, lint_arguments);
 	tcase_add_test(tc, lint_alloc_failures);
 	suite_add_tcase(s, tc);

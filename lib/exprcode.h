@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* exprcode.h - the compiled form of a condition: made by expr.c, run by eval.c. */
+
+#ifndef HL_EXPRCODE_H
+#define HL_EXPRCODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "expr.h"
+
+/*
+ * Evaluation stack size; compile refuses code that needs more.  A level
+ * of nesting holds at most five pending operands (of or, and, a
+ * comparison, + and *), so a condition within HL__EXPR_MAX_DEPTH always
+ * fits: the check in hl__expr_compile() is a guard only.
+ */
+#define STACK_MAX	(6 * (HL__EXPR_MAX_DEPTH + 1))
+
+/* An instruction: opcode in the low 8 bits, argument in the upper 24. */
+#define INS(op, arg)	((uint32_t)(op) | (uint32_t)(arg) << 8)
+#define INS_OP(i)	((i) & 0xffu)
+#define INS_ARG(i)	((i) >> 8)
+#define ARG_MAX		0xffffffu
+
+enum op {
+	OP_LOAD,		/* push slots[arg] */
+	OP_CONST,		/* push k[arg] */
+	OP_NEG, OP_NOT, OP_KNOWN,			/* unary */
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV,			/* binary */
+	OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE,
+	OP_AND, OP_OR
+};
+
+/*
+ * The code hl__expr_eval() runs, made from `code` at load (fast_build):
+ * the same postfix program, except that
+ *   - `slot cmp constant` (either way round) is one instruction FOP_LCMP,
+ *     three words: FOP_LCMP | cmp << 8, slot, constant index;
+ *   - the left operand of `and` / `or` is followed by FOP_JF / FOP_JT,
+ *     two words: op, target: when that operand alone decides (false for
+ *     and, true for or), the right operand and the operator are skipped;
+ *   - every other instruction is as in `code`.
+ * Kleene logic and unknowns come out as the generic evaluator's (tests
+ * compare the two, check_expr.c).
+ */
+enum fop {
+	FOP_LCMP = OP_OR + 1,
+	FOP_JF,
+	FOP_JT
+};
+
+struct hl__expr {
+	const double	*k;
+	const uint32_t	*code;
+	const uint32_t	*refs;
+	uint32_t	*fast;		/* see enum fop; NULL: run `code` */
+	size_t		 nk, ncode, nrefs, nfast;
+	size_t		 maxstack;
+	int		 type;
+	int		 uses_known;	/* has a known(): see hl__expr_eval_open */
+};
+
+/* Build x->fast from x->code (see enum fop); 0, or -1 out of memory. */
+int hl__expr_fast_build(hl__expr *x);
+
+#endif /* HL_EXPRCODE_H */
