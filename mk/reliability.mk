@@ -144,3 +144,31 @@ check-yaml-alloc: build/log/wrap/yaml_alloc.log
 	@echo "check-yaml-alloc: every allocation of load and lint failed in turn, libyaml's too"
 
 .PHONY: check-yaml-alloc
+
+# ---- hl-assess's readers as fuzz targets ------------------------------------------
+#
+# fuzz_runner and fuzz_batchread call the runner-file parsers and batch
+# readers of examples/cli/ (runner.c, vocab.c): those two targets link, on
+# top of the library, the same modules compiled with the target's
+# sanitizers (ASan+UBSan for the replay, libFuzzer for build/fuzz/).
+FUZZ_CLI_NAMES := runner batchread
+FUZZ_CLI_SRCS := examples/cli/runner.c examples/cli/vocab.c
+SAN_CLI_OBJS := $(FUZZ_CLI_SRCS:examples/cli/%.c=build/asan/cli/%.o)
+FUZZ_CLI_OBJS := $(FUZZ_CLI_SRCS:examples/cli/%.c=build/fuzz/cli/%.o)
+
+build/asan/cli/%.o: examples/cli/%.c build/flags | need-yaml
+	@mkdir -p $(@D)
+	$(E) SAN-CC $@
+	$(Q)$(SAN_CC) $(CLI_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) \
+	    -c -o $@ $<
+
+build/fuzz/cli/%.o: examples/cli/%.c build/flags | need-yaml need-fuzz
+	@mkdir -p $(@D)
+	$(E) FUZZ-CC $@
+	$(Q)$(FUZZ_CC) $(CLI_CFLAGS) $(CPPFLAGS) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link,address,undefined $(DEPFLAGS) -c -o $@ $<
+
+$(FUZZ_CLI_NAMES:%=build/asan/fuzz/replay_%): $(SAN_CLI_OBJS)
+$(FUZZ_CLI_NAMES:%=build/fuzz/fuzz_%): $(FUZZ_CLI_OBJS)
+
+-include $(SAN_CLI_OBJS:.o=.d) $(FUZZ_CLI_OBJS:.o=.d)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * check_threads.c - 8 threads share one default rulebase and assess varied
- * generated runners; every report (its JSON and every text) must equal the
+ * generated runners, single calls and hl_assess_batch calls mixed; every
+ * report (its JSON and every text) and every batch summary must equal the
  * one a single thread made.  Built with ThreadSanitizer too (make
  * check-threads, in make check), where any data race fails the run.
  *
@@ -26,6 +27,7 @@
 static hl_rulebase *rb;
 static hl_inputs runners[NRUNNERS];
 static char *want[NRUNNERS];
+static hl_summary want_sum[NRUNNERS];	/* one batch call, single thread */
 static long per_thread;
 
 static uint64_t
@@ -141,6 +143,34 @@ describe(const hl_inputs *in, hl_report **rep)
 	return out;
 }
 
+/*
+ * One batch call over runners[r .. r+k) (as many as there are up to the
+ * end of the array), into summaries first filled with junk; each must
+ * equal the single-threaded batch's.  Returns the runners that differ.
+ */
+static long
+batch_check(size_t r, size_t k)
+{
+	hl_summary out[8];
+	hl_error e;
+	size_t m;
+	long bad = 0;
+
+	if (k > 8)
+		k = 8;
+	if (r + k > NRUNNERS)
+		k = NRUNNERS - r;
+	memset(out, 0xa5, sizeof out);
+	memset(&e, 0, sizeof e);
+	if (hl_assess_batch(rb, &runners[r], sizeof runners[0], k, out,
+	    sizeof out[0], &e) != HL_OK)
+		return (long)k;
+	for (m = 0; m < k; m++)
+		if (memcmp(&out[m], &want_sum[r + m], sizeof out[m]) != 0)
+			bad++;
+	return bad;
+}
+
 struct job {
 	int id;
 	long bad;
@@ -158,6 +188,12 @@ work(void *arg)
 
 	for (i = 0; i < per_thread; i++) {
 		r = (size_t)(j->id * 31 + i * 7) % NRUNNERS;
+		if (i % 4 == 2) {
+			/* a batch call of 1 to 8 runners */
+			j->bad += batch_check(r, (size_t)(i / 4 % 8) + 1);
+			j->done++;
+			continue;
+		}
 		if (i % 16 == 0) {
 			/* a report of its own, made and freed */
 			fresh = NULL;
@@ -180,6 +216,7 @@ START_TEST(eight_threads_one_rulebase)
 	struct job jobs[NTHREADS];
 	hl_report *rep = NULL;
 	const char *env;
+	hl_error e;
 	int i, ok = 0;
 
 	env = getenv("HL_THREADS_N");
@@ -196,6 +233,15 @@ START_TEST(eight_threads_one_rulebase)
 	/* most of them assess; a few may be refused, which is compared too */
 	ck_assert_int_gt(ok, NRUNNERS / 2);
 	hl_report_free(rep);
+	/* the batch reference: one call, each summary as its report says */
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_assess_batch(rb, runners, sizeof runners[0],
+	    NRUNNERS, want_sum, sizeof want_sum[0], &e), HL_OK);
+	for (i = 0; i < NRUNNERS; i++) {
+		ck_assert_uint_eq(want_sum[i].size, sizeof want_sum[i]);
+		ck_assert_int_eq(want_sum[i].status == HL_OK,
+		    want[i][0] == '{');
+	}
 
 	for (i = 0; i < NTHREADS; i++) {
 		jobs[i].id = i;

@@ -13,6 +13,13 @@
 #define MSG	384
 #define SEPS	" \t\r\n,"
 
+/* A separator between the values of a series (a NUL byte is not one). */
+static int
+is_sep(char c)
+{
+	return c != '\0' && strchr(SEPS, c) != NULL;
+}
+
 int
 cli_runner_init(struct cli_runner *r, hl_inputs *in, const char *source,
     cli_problem_fn fn, void *userdata)
@@ -290,12 +297,12 @@ cli_set_value(struct cli_runner *r, const char *name, size_t namelen,
 	}
 	/* count the values */
 	for (p = val, e = val + vallen; p < e;) {
-		while (p < e && strchr(SEPS, *p) != NULL && *p != '\0')
+		while (p < e && is_sep(*p))
 			p++;
 		if (p == e)
 			break;
 		ntok++;
-		while (p < e && strchr(SEPS, *p) == NULL)
+		while (p < e && !is_sep(*p))
 			p++;
 	}
 	if (ntok == 0)
@@ -313,12 +320,12 @@ cli_set_value(struct cli_runner *r, const char *name, size_t namelen,
 	}
 	ntok = 0;
 	for (p = val, e = val + vallen; p < e;) {
-		while (p < e && strchr(SEPS, *p) != NULL && *p != '\0')
+		while (p < e && is_sep(*p))
 			p++;
 		if (p == e)
 			break;
 		tok = p;
-		while (p < e && strchr(SEPS, *p) == NULL)
+		while (p < e && !is_sep(*p))
 			p++;
 		bad += set_one(r, info, info->length > 1 && idx < 0 ?
 		    (long)ntok : idx, tok, (size_t)(p - tok), line, column);
@@ -439,11 +446,61 @@ scalar_set(struct cli_runner *r, const char *key, size_t klen,
 	}
 }
 
+/* The length of the line break at buf[i] as libyaml counts them, or 0. */
+static size_t
+yaml_break(const char *buf, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+
+	if (u[i] == '\r')
+		return i + 1 < len && u[i + 1] == '\n' ? 2 : 1;
+	if (u[i] == '\n')
+		return 1;
+	if (u[i] == 0xc2 && i + 1 < len && u[i + 1] == 0x85)
+		return 2;
+	if (u[i] == 0xe2 && i + 2 < len && u[i + 1] == 0x80 &&
+	    (u[i + 2] == 0xa8 || u[i + 2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+/*
+ * At the end of an input without a final line break libyaml puts its
+ * marks on the line after the last one: they name the end of the last
+ * line instead.  end_of computes that end once, clamp_mark applies it.
+ */
+static void
+end_of(const char *buf, size_t len, yaml_mark_t *end)
+{
+	size_t i, b, last = 0;
+
+	end->line = 0;
+	for (i = 0; i < len; i += b ? b : 1)
+		if ((b = yaml_break(buf, len, i)) != 0) {
+			end->line++;
+			last = i + b;
+		}
+	end->column = 0;
+	for (i = last; i < len; i++)	/* characters, as libyaml counts */
+		if (((unsigned char)buf[i] & 0xc0) != 0x80)
+			end->column++;
+}
+
+static void
+clamp_mark(const yaml_mark_t *end, yaml_mark_t *m)
+{
+	if (m->line > end->line) {
+		m->line = end->line;
+		m->column = end->column;
+	}
+}
+
 static size_t
 parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
+	yaml_mark_t end;
 	yaml_node_t *root, *k, *v, *item;
 	yaml_node_pair_t *pair;
 	yaml_node_item_t *it;
@@ -458,7 +515,9 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 		return 1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	end_of(buf, len, &end);
 	if (!yaml_parser_load(&parser, &doc)) {
+		clamp_mark(&end, &parser.problem_mark);
 		problem(r, parser.problem_mark.line + 1,
 		    parser.problem_mark.column + 1, NULL, "%s: %s%s%s",
 		    json ? "JSON" : "YAML",
@@ -468,6 +527,8 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 		yaml_parser_delete(&parser);
 		return r->problems - before;
 	}
+	for (item = doc.nodes.start; item < doc.nodes.top; item++)
+		clamp_mark(&end, &item->start_mark);
 	root = yaml_document_get_root_node(&doc);
 	if (root == NULL) {
 		problem(r, 1, 1, NULL, "no runner here: expected %s",
