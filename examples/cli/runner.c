@@ -40,6 +40,7 @@ cli_runner_reset(struct cli_runner *r, unsigned long line_base)
 	memset(r->line_of, 0, (r->ninputs ? r->ninputs : 1) *
 	    sizeof *r->line_of);
 	r->line_base = line_base;
+	r->one_line = 1;
 	r->problems = 0;
 	r->id[0] = '\0';
 }
@@ -58,22 +59,50 @@ problem(struct cli_runner *r, unsigned long line, unsigned long column,
 
 #include <stdarg.h>
 
+/*
+ * A message is one line, whatever a value or name it quotes holds: YAML
+ * scalars can carry line breaks and other control characters, shown here
+ * as C escapes (\n, \r, \t, \xHH).
+ */
+static void
+one_line(char *out, size_t cap, const char *s)
+{
+	size_t o = 0;
+
+	for (; *s != '\0' && o + 5 < cap; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c != 0x7f) {
+			out[o++] = (char)c;
+			continue;
+		}
+		out[o++] = '\\';
+		if (c == '\n' || c == '\r' || c == '\t')
+			out[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		else
+			o += (size_t)snprintf(out + o, cap - o, "x%02x", c);
+	}
+	out[o] = '\0';
+}
+
 static void
 problem(struct cli_runner *r, unsigned long line, unsigned long column,
     const char *field, const char *fmt, ...)
 {
 	struct cli_problem p;
-	char msg[MSG];
+	char msg[MSG], shown[4 * MSG], name[4 * 96];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	one_line(shown, sizeof shown, msg);
+	one_line(name, sizeof name, field ? field : "");
 	p.source = r->source;
 	p.line = line ? line + r->line_base : 0;
 	p.column = column;
-	p.field = field ? field : "";
-	p.message = msg;
+	p.field = name;
+	p.message = shown;
 	r->problems++;
 	if (r->fn != NULL)
 		r->fn(&p, r->userdata);
@@ -487,9 +516,12 @@ end_of(const char *buf, size_t len, yaml_mark_t *end)
 }
 
 static void
-clamp_mark(const yaml_mark_t *end, yaml_mark_t *m)
+clamp_mark(const struct cli_runner *r, const yaml_mark_t *end, yaml_mark_t *m)
 {
-	if (m->line > end->line) {
+	if (r->one_line) {	/* libyaml's index counts characters too */
+		m->line = 0;
+		m->column = m->index;
+	} else if (m->line > end->line) {
 		m->line = end->line;
 		m->column = end->column;
 	}
@@ -517,7 +549,7 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	end_of(buf, len, &end);
 	if (!yaml_parser_load(&parser, &doc)) {
-		clamp_mark(&end, &parser.problem_mark);
+		clamp_mark(r, &end, &parser.problem_mark);
 		problem(r, parser.problem_mark.line + 1,
 		    parser.problem_mark.column + 1, NULL, "%s: %s%s%s",
 		    json ? "JSON" : "YAML",
@@ -528,7 +560,7 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 		return r->problems - before;
 	}
 	for (item = doc.nodes.start; item < doc.nodes.top; item++)
-		clamp_mark(&end, &item->start_mark);
+		clamp_mark(r, &end, &item->start_mark);
 	root = yaml_document_get_root_node(&doc);
 	if (root == NULL) {
 		problem(r, 1, 1, NULL, "no runner here: expected %s",

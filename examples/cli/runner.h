@@ -39,6 +39,7 @@ struct cli_runner {
 	hl_inputs *in;		/* initialised by the caller */
 	const char *source;
 	unsigned long line_base;	/* added to every line (batch rows) */
+	int	 one_line;	/* a batch row: every mark on its one line */
 	cli_problem_fn fn;
 	void	*userdata;
 	size_t	 problems;	/* problems reported so far */
@@ -51,7 +52,12 @@ struct cli_runner {
 int cli_runner_init(struct cli_runner *r, hl_inputs *in, const char *source,
     cli_problem_fn fn, void *userdata);
 void cli_runner_done(struct cli_runner *r);
-/* Start again on another runner (batch rows): lines, id, problems cleared. */
+/*
+ * Start again on another runner, a batch row: lines, id, problems cleared.
+ * A row is one line of its batch (split on '\n'), so every problem in it is
+ * on line line_base + 1, its column counted from the row's start, even
+ * where libyaml would see a line break (a lone CR, NEL, U+2028).
+ */
 void cli_runner_reset(struct cli_runner *r, unsigned long line_base);
 
 /* The format of buf by its first significant character (never AUTO). */

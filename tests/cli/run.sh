@@ -228,6 +228,19 @@ has batch-jsonl.out '{"row":2,"line":3,"ok":false,"errors":[{"line":3,'
 has batch-jsonl.out '"field":"sexx","message":"unknown input '"'sexx'"' (did you mean '"'sex'"'?)"},{"line":4,'
 has batch-jsonl.out '"message":"age_years 500 is above 120"'
 has batch-jsonl.out '{"row":4,"line":5,"id":"d","ok":true'
+# A row is one line of the batch: a lone CR, NEL or U+2028 inside it (a line
+# break to YAML) never moves a problem onto another row's line; columns are
+# characters from the row's start.
+printf '{"id": "a"}\n{"id": "b", "\303\251x": 1, "age_years": 30\r, "sex": "zzz"}\n{"id": "c",\302\205"sex": "q"}\n' > batch-cr.jsonl
+run 65 batch-jsonl-cr "$assess" -b batch-cr.jsonl
+lines batch-jsonl-cr.out 3
+has batch-jsonl-cr.out '{"row":2,"line":2,"id":"b","ok":false,"errors":[{"line":2,"column":19,"field":"'
+has batch-jsonl-cr.out '{"line":2,"column":47,"field":"sex","message":"sex must be one of: female, male, not '"'zzz'"'"}'
+has batch-jsonl-cr.out '{"row":3,"line":3,"id":"c","ok":false,"errors":[{"line":3,"column":20,"field":"sex",'
+# A value with line breaks or control characters is quoted on one line.
+printf 'sex: "ma\\nle\\x01"\n' > ctl.yaml
+run 65 assess-ctl "$assess" ctl.yaml
+has assess-ctl.err "hl-assess: ctl.yaml:1: sex must be one of: female, male, not 'ma\\nle\\x01'"
 run 65 batch-jsonl-auto "$assess" -b - < "$top/examples/sample-runner.jsonl"
 lines batch-jsonl-auto.out 3
 has batch-jsonl-auto.out '"id":"misspelt","ok":false,'
