@@ -80,16 +80,7 @@ cond_state(const struct hl__cond *c, const double *slots)
 static int
 cond_states(const struct hl__cond *c, const double *slots, int *so)
 {
-	double v, o;
-
-	if (c->expr == NULL)
-		return *so = HL_STATE_FIRED;
-	v = hl__expr_eval_both(c->expr, slots, &o);
-	*so = isnan(o) ? HL_STATE_UNKNOWN : o != 0 ? HL_STATE_FIRED :
-	    HL_STATE_NOT_FIRED;
-	if (isnan(v))
-		return HL_STATE_UNKNOWN;
-	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
+	return hl__expr_states(c->expr, slots, so);
 }
 
 static const char *

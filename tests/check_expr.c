@@ -341,7 +341,22 @@ static const char *const fast_src[] = {
 	"worsening and (mood_low or (age_years > 30 and cadence_spm < 171))",
 	"(worsening and mood_low) or (not worsening and not mood_low)",
 	"(age_years + 1 > 30) == worsening",
+	"known(worsening and mood_low) or age_years > 30",
+	"not known(worsening or cadence_spm > 168) or not (worsening or "
+	    "cadence_spm > 168)",
+	"known(age_years * 2 - cadence_spm) and not mood_low",
+	"known(known(mood_low) and worsening) and (yes or no)",
+	"worsening == mood_low or no",
+	"not (known(age_years) and age_years < 30) and known(30)",
 };
+
+/* The evidence state of a condition's value. */
+static int
+state_of(double v)
+{
+	return isnan(v) ? HL_STATE_UNKNOWN : v != 0 ? HL_STATE_FIRED :
+	    HL_STATE_NOT_FIRED;
+}
 
 START_TEST(expr_fast_same)
 {
@@ -351,7 +366,7 @@ START_TEST(expr_fast_same)
 	double v[NSLOTS], a, b, o;
 	hl__expr *x;
 	uint64_t st = 12345;
-	int k;
+	int k, so;
 
 	ck_assert_int_eq(hl__expr_compile(fast_src[_i], strlen(fast_src[_i]),
 	    &env_rule, HL__T_BOOL, &x, &e), HL_OK);
@@ -376,6 +391,9 @@ START_TEST(expr_fast_same)
 		a = hl__expr_eval_both(x, v, &o);
 		ck_assert(same(a, hl__expr_eval_generic(x, v, 0)));
 		ck_assert(same(o, b));
+		/* both readings at once, as evidence states */
+		ck_assert_int_eq(hl__expr_states(x, v, &so), state_of(a));
+		ck_assert_int_eq(so, state_of(b));
 	}
 	hl__expr_free(x);
 }
