@@ -549,11 +549,15 @@ eval_lane(const hl__expr *x, const double *slots)
 	size_t pc = 0, sp = 0, np = 0, n = x->nlane;
 	unsigned l, r;
 
-	/* a condition that is one comparison */
-	if (INS_OP(c[0]) == LOP_CMP && n == 3) {
+	/* a condition that is one comparison or one yes/no slot */
+	if (n == 3 && INS_OP(c[0]) == LOP_CMP) {
 		a = slots[c[1]];
 		v = x->k[c[2]];
 		return LANE_CMP(INS_ARG(c[0]), a, v);
+	}
+	if (n == 1 && INS_OP(c[0]) == LOP_BOOL) {
+		v = slots[INS_ARG(c[0])];
+		return LANE_OF(v);
 	}
 	while (pc < n) {
 		uint32_t ins = c[pc];
@@ -639,26 +643,26 @@ eval_lane(const hl__expr *x, const double *slots)
 	return b[0];
 }
 
+unsigned
+hl__expr_lanes(const hl__expr *x, const double *slots)
+{
+	double v, o;
+
+	if (x == NULL)
+		return L_T;
+	if (x->lane != NULL)
+		return eval_lane(x, slots);
+	v = hl__expr_eval_both(x, slots, &o);
+	return ((unsigned)LANE_OF(v) & 0x3u) | ((unsigned)LANE_OF(o) & 0x3u) << 2;
+}
+
 int
 hl__expr_states(const hl__expr *x, const double *slots, int *open)
 {
-	unsigned code;
-	double v, o;
+	unsigned code = hl__expr_lanes(x, slots);
 
-	if (x == NULL) {
-		*open = HL_STATE_FIRED;
-		return HL_STATE_FIRED;
-	}
-	if (x->lane != NULL) {
-		code = eval_lane(x, slots);
-		*open = lane_state[code >> 2 & 3];
-		return lane_state[code & 3];
-	}
-	v = hl__expr_eval_both(x, slots, &o);
-	*open = isnan(o) ? HL_STATE_UNKNOWN : o != 0 ? HL_STATE_FIRED :
-	    HL_STATE_NOT_FIRED;
-	return isnan(v) ? HL_STATE_UNKNOWN : v != 0 ? HL_STATE_FIRED :
-	    HL_STATE_NOT_FIRED;
+	*open = lane_state[code >> 2 & 3];
+	return lane_state[code & 3];
 }
 
 #ifdef HL_TESTING

@@ -89,6 +89,11 @@ double hl__expr_eval_both(const hl__expr *x, const double *slots,
  * NULL x is always true.
  */
 int hl__expr_states(const hl__expr *x, const double *slots, int *open);
+/*
+ * The same as a lane code: bits 0-1 the plain reading, 2-3 the open one,
+ * each 01 true, 10 false, 11 unknown.  NULL x is true.
+ */
+unsigned hl__expr_lanes(const hl__expr *x, const double *slots);
 
 #ifdef HL_TESTING
 /* The evaluator hl__expr_eval() runs when no fast code was built. */
