@@ -1066,9 +1066,9 @@ START_TEST(strconv_fast_same)
 	double v, back;
 	int i, p;
 
-	for (i = 0; i < 50000; i++) {
+	for (i = 0; i < 100000; i++) {
 		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
-		switch (i % 4) {
+		switch (i % 5) {
 		case 0:		/* a decimal with 0..7 digits after the point */
 			v = (double)((st >> 20) % 100000000) /
 			    scale[(st >> 8) % 8];
@@ -1081,6 +1081,10 @@ START_TEST(strconv_fast_same)
 		case 2:		/* near the edges: 1e-4, 1e14 */
 			v = ((st >> 11) % 2 ? 1e-4 : 1e14) *
 			    (0.999 + (double)((st >> 20) % 3000) * 1e-6);
+			break;
+		case 3:		/* any mantissa, 1e-5 to 1e7 */
+			v = ldexp(1 + (double)(st >> 12) / 0x1p52,
+			    (int)((st >> 4) % 41) - 17);
 			break;
 		default:	/* scores: noisy-OR products */
 			v = 1 - (1 - (double)((st >> 20) % 100) / 100) *
