@@ -12,7 +12,26 @@
 #include "heavylegs.h"
 #include "yamltree.h"
 
+/*
+ * Every node, value and kid array of a tree comes from one arena, freed
+ * whole: the root node is the first member of the arena's header, so
+ * hl__ytree_free(root) finds it.
+ */
+struct chunk {
+	struct chunk *next;
+	size_t	 used, cap;
+	/* the bytes follow, aligned for any object */
+};
+#define CHUNK_HDR	((sizeof(struct chunk) + 15) / 16 * 16)
+#define CHUNK_MIN	(64 * 1024)
+
+struct arena {
+	struct hl__ynode root;	/* first: hl__ytree_free() casts back */
+	struct chunk *chunks;
+};
+
 struct ytree {
+	struct arena *arena;
 	const unsigned char *text;
 	size_t	 len;
 	size_t	*starts;	/* byte offset of each line, as libyaml counts */
@@ -22,6 +41,30 @@ struct ytree {
 	/* the last position found, where the next search starts */
 	size_t	 cline, ccol, coff;
 };
+
+/* n bytes from t's arena, aligned to 16, zeroed; NULL out of memory. */
+static void *
+aalloc(struct ytree *t, size_t n)
+{
+	struct chunk *c = t->arena->chunks;
+	size_t cap;
+	void *p;
+
+	n = (n + 15) / 16 * 16;
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+		if ((c = hl__malloc(CHUNK_HDR + cap)) == NULL)
+			return NULL;
+		c->next = t->arena->chunks;
+		c->used = 0;
+		c->cap = cap;
+		t->arena->chunks = c;
+	}
+	p = (char *)c + CHUNK_HDR + c->used;
+	c->used += n;
+	memset(p, 0, n);
+	return p;
+}
 
 /* Bytes in the UTF-8 sequence that starts with c (1 for a stray byte). */
 static size_t
@@ -54,21 +97,30 @@ breaklen(const unsigned char *p, size_t left)
 	return 0;
 }
 
+/* Whether a line break may start with byte c (see breaklen()). */
+#define MAY_BREAK(c)	((c) == '\n' || (c) == '\r' || (c) == 0xc2 || \
+	(c) == 0xe2)
+
 static int
 lines_index(struct ytree *t)
 {
+	const unsigned char *p = t->text;
 	size_t i, n, b;
 
 	n = 1;
-	for (i = 0; i < t->len; i += b ? b : 1)
-		if ((b = breaklen(t->text + i, t->len - i)) != 0)
+	for (i = 0; i < t->len; i++)
+		if (MAY_BREAK(p[i]) && (b = breaklen(p + i, t->len - i)) != 0) {
 			n++;
+			i += b - 1;
+		}
 	if ((t->starts = hl__calloc(n, sizeof *t->starts)) == NULL)
 		return -1;
 	t->nlines = 1;
-	for (i = 0; i < t->len; i += b ? b : 1)
-		if ((b = breaklen(t->text + i, t->len - i)) != 0)
+	for (i = 0; i < t->len; i++)
+		if (MAY_BREAK(p[i]) && (b = breaklen(p + i, t->len - i)) != 0) {
 			t->starts[t->nlines++] = i + b;
+			i += b - 1;
+		}
 	return 0;
 }
 
@@ -213,18 +265,25 @@ yerr_parser(struct ytree *t, const yaml_parser_t *p)
 	return yerr(t, HL_ESYNTAX, line, column, "YAML: %s", problem);
 }
 
+static void
+arena_free(struct arena *a)
+{
+	struct chunk *c, *next;
+
+	if (a == NULL)
+		return;
+	for (c = a->chunks; c != NULL; c = next) {
+		next = c->next;
+		hl__free(c);
+	}
+	hl__free(a);
+}
+
 void
 hl__ytree_free(struct hl__ynode *n)
 {
-	size_t i;
-
-	if (n == NULL)
-		return;
-	for (i = 0; i < n->nkid; i++)
-		hl__ytree_free(n->kid[i]);
-	hl__free(n->kid);
-	hl__free(n->str);
-	hl__free(n);
+	/* n is a root from hl__ytree_parse(): its arena's first member */
+	arena_free((struct arena *)(void *)n);
 }
 
 int
@@ -243,11 +302,12 @@ add_kid(struct ytree *t, struct hl__ynode *parent, struct hl__ynode *kid)
 	struct hl__ynode **k;
 	size_t cap;
 
-	(void)t;
 	if (parent->nkid == parent->cap) {
 		cap = parent->cap ? parent->cap * 2 : 4;
-		if ((k = hl__realloc(parent->kid, cap * sizeof *k)) == NULL)
+		if ((k = aalloc(t, cap * sizeof *k)) == NULL)
 			return -1;
+		if (parent->nkid > 0)
+			memcpy(k, parent->kid, parent->nkid * sizeof *k);
 		parent->kid = k;
 		parent->cap = cap;
 	}
@@ -269,18 +329,16 @@ new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
 		    (unsigned)HL__YAML_MAX_NODES);
 		return NULL;
 	}
-	if ((n = hl__calloc(1, sizeof *n)) == NULL) {
+	if (depth == 0)
+		n = &t->arena->root;	/* one document: one root */
+	else if ((n = aalloc(t, sizeof *n)) == NULL ||
+	    add_kid(t, stack[depth - 1], n) == -1) {
 		yerr(t, HL_ENOMEM, 0, 0, "out of memory");
 		return NULL;
 	}
-	mark_pos(t, &ev->start_mark, &n->line, &n->column, &off);
 	if (depth == 0)
 		*root = n;
-	else if (add_kid(t, stack[depth - 1], n) == -1) {
-		hl__free(n);
-		yerr(t, HL_ENOMEM, 0, 0, "out of memory");
-		return NULL;
-	}
+	mark_pos(t, &ev->start_mark, &n->line, &n->column, &off);
 	if (ev->type == YAML_SCALAR_EVENT) {
 		n->type = HL__Y_SCALAR;
 		switch (ev->data.scalar.style) {
@@ -301,12 +359,11 @@ new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
 			break;
 		}
 		n->len = ev->data.scalar.length;
-		n->str = hl__strndup((const char *)ev->data.scalar.value,
-		    n->len);
-		if (n->str == NULL) {
+		if ((n->str = aalloc(t, n->len + 1)) == NULL) {
 			yerr(t, HL_ENOMEM, 0, 0, "out of memory");
 			return NULL;
 		}
+		memcpy(n->str, ev->data.scalar.value, n->len);
 		if (n->style == HL__Y_SINGLE || n->style == HL__Y_DOUBLE)
 			off++;
 		if ((n->style == HL__Y_PLAIN || n->style == HL__Y_SINGLE ||
@@ -427,14 +484,20 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 		return yerr(&t, HL_ESCHEMA, 0, 0,
 		    "document limit: larger than %u bytes",
 		    (unsigned)HL__YAML_MAX_BYTES);
-	if (lines_index(&t) == -1)
+	if ((t.arena = hl__calloc(1, sizeof *t.arena)) == NULL)
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
+	if (lines_index(&t) == -1) {
+		arena_free(t.arena);
+		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
+	}
 	if ((rc = stray_bom(&t)) != 0) {
 		hl__free(t.starts);
+		arena_free(t.arena);
 		return rc;
 	}
 	if (!yaml_parser_initialize(&parser)) {
 		hl__free(t.starts);
+		arena_free(t.arena);
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
 	}
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
@@ -520,8 +583,8 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 	}
 	yaml_parser_delete(&parser);
 	hl__free(t.starts);
-	if (rc != HL_OK) {
-		hl__ytree_free(*root);
+	if (rc != HL_OK || *root == NULL) {
+		arena_free(t.arena);
 		*root = NULL;
 	}
 	return rc;
