@@ -165,15 +165,17 @@ lane_bool(const hl__expr *x, const struct fnode *t, size_t i,
 		o->fail = 1;	/* arithmetic: not yes/no */
 		return;
 	}
-	if (INS_OP(code[l]) == OP_LOAD && INS_OP(code[r]) == OP_CONST) {
-		lane_put(o, LOP_CMP | op << 8);
-		lane_put(o, INS_ARG(code[l]));
+	/* slot cmp constant, the constant known */
+	if (INS_OP(code[l]) == OP_LOAD && INS_OP(code[r]) == OP_CONST &&
+	    !isnan(x->k[INS_ARG(code[r])])) {
+		lane_put(o, (LOP_LT + op - OP_LT) | INS_ARG(code[l]) << 8);
 		lane_put(o, INS_ARG(code[r]));
 		return;
 	}
-	if (INS_OP(code[l]) == OP_CONST && INS_OP(code[r]) == OP_LOAD) {
-		lane_put(o, LOP_CMP | cmp_swapped(op) << 8);
-		lane_put(o, INS_ARG(code[r]));
+	if (INS_OP(code[l]) == OP_CONST && INS_OP(code[r]) == OP_LOAD &&
+	    !isnan(x->k[INS_ARG(code[l])])) {
+		lane_put(o, (LOP_LT + cmp_swapped(op) - OP_LT) |
+		    INS_ARG(code[r]) << 8);
 		lane_put(o, INS_ARG(code[l]));
 		return;
 	}
@@ -539,22 +541,39 @@ static const signed char lane_state[4] = {
 #define LANE_CMP(op, a, b)	(isnan(a) || isnan(b) ? L_U : \
 	CMP(op, a, b) ? L_T : L_F)
 
+/* The lane code of `a cmp v`, v known. */
+#define LANE_CMPK(a, cmp, v)	(isnan(a) ? L_U : (a) cmp (v) ? L_T : L_F)
+
+/* The lane code of comparison instruction c[0], c[1] (LOP_LT ... LOP_NE). */
+static unsigned
+lane_cmp(const uint32_t *c, const double *k, const double *slots)
+{
+	double a = slots[INS_ARG(c[0])], v = k[c[1]];
+
+	switch (INS_OP(c[0])) {
+	case LOP_LT: return LANE_CMPK(a, <, v);
+	case LOP_LE: return LANE_CMPK(a, <=, v);
+	case LOP_GT: return LANE_CMPK(a, >, v);
+	case LOP_GE: return LANE_CMPK(a, >=, v);
+	case LOP_EQ: return LANE_CMPK(a, ==, v);
+	default: return LANE_CMPK(a, !=, v);
+	}
+}
+
 /* Run the lane code of x (see enum lop): its final lane code. */
 static unsigned
 eval_lane(const hl__expr *x, const double *slots)
 {
 	const uint32_t *c = x->lane;
+	const double *k = x->k;
 	unsigned char b[STACK_MAX];
 	double num[STACK_MAX], a, v;
 	size_t pc = 0, sp = 0, np = 0, n = x->nlane;
 	unsigned l, r;
 
 	/* a condition that is one comparison or one yes/no slot */
-	if (n == 3 && INS_OP(c[0]) == LOP_CMP) {
-		a = slots[c[1]];
-		v = x->k[c[2]];
-		return LANE_CMP(INS_ARG(c[0]), a, v);
-	}
+	if (n == 2 && INS_OP(c[0]) <= LOP_NE)
+		return lane_cmp(c, k, slots);
 	if (n == 1 && INS_OP(c[0]) == LOP_BOOL) {
 		v = slots[INS_ARG(c[0])];
 		return LANE_OF(v);
@@ -563,11 +582,35 @@ eval_lane(const hl__expr *x, const double *slots)
 		uint32_t ins = c[pc];
 
 		switch (INS_OP(ins)) {
-		case LOP_CMP:
-			a = slots[c[pc + 1]];
-			v = x->k[c[pc + 2]];
-			b[sp++] = (unsigned char)LANE_CMP(INS_ARG(ins), a, v);
-			pc += 3;
+		case LOP_LT:
+			a = slots[INS_ARG(ins)];
+			b[sp++] = (unsigned char)LANE_CMPK(a, <, k[c[pc + 1]]);
+			pc += 2;
+			continue;
+		case LOP_LE:
+			a = slots[INS_ARG(ins)];
+			b[sp++] = (unsigned char)LANE_CMPK(a, <=, k[c[pc + 1]]);
+			pc += 2;
+			continue;
+		case LOP_GT:
+			a = slots[INS_ARG(ins)];
+			b[sp++] = (unsigned char)LANE_CMPK(a, >, k[c[pc + 1]]);
+			pc += 2;
+			continue;
+		case LOP_GE:
+			a = slots[INS_ARG(ins)];
+			b[sp++] = (unsigned char)LANE_CMPK(a, >=, k[c[pc + 1]]);
+			pc += 2;
+			continue;
+		case LOP_EQ:
+			a = slots[INS_ARG(ins)];
+			b[sp++] = (unsigned char)LANE_CMPK(a, ==, k[c[pc + 1]]);
+			pc += 2;
+			continue;
+		case LOP_NE:
+			a = slots[INS_ARG(ins)];
+			b[sp++] = (unsigned char)LANE_CMPK(a, !=, k[c[pc + 1]]);
+			pc += 2;
 			continue;
 		case LOP_BOOL:
 			v = slots[INS_ARG(ins)];
@@ -618,7 +661,7 @@ eval_lane(const hl__expr *x, const double *slots)
 			num[np++] = slots[INS_ARG(ins)];
 			break;
 		case LOP_NCONST:
-			num[np++] = x->k[INS_ARG(ins)];
+			num[np++] = k[INS_ARG(ins)];
 			break;
 		case LOP_NNEG:
 			num[np - 1] = -num[np - 1];

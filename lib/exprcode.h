@@ -56,9 +56,10 @@ enum fop {
  * "may be true" and bit 1 "may be false" of the plain reading, bits 2 and
  * 3 the same of the open one (hl__expr_eval_open); true is 01, false 10,
  * unknown 11 in each lane, so that `and`, `or` and `not` are bitwise.
- * Numbers live on a second stack.  One word per instruction, LOP_CMP and
- * the jumps take more:
- *   LOP_CMP | cmp << 8, slot, constant index   slot cmp constant
+ * Numbers live on a second stack.  One word per instruction, the
+ * comparisons and the jumps take two:
+ *   LOP_LT ... LOP_NE | slot << 8, constant index
+ *                                              slot cmp a known constant
  *   LOP_BOOL | slot << 8                       a yes/no slot
  *   LOP_KNOWNS | slot << 8                     known(slot)
  *   LOP_CODE | code << 8                       a constant lane code
@@ -74,7 +75,8 @@ enum fop {
  * (lane is NULL) and runs the fast code twice instead.
  */
 enum lop {
-	LOP_CMP, LOP_BOOL, LOP_KNOWNS, LOP_CODE, LOP_NOT, LOP_AND, LOP_OR,
+	LOP_LT, LOP_LE, LOP_GT, LOP_GE, LOP_EQ, LOP_NE,	/* as OP_LT ... */
+	LOP_BOOL, LOP_KNOWNS, LOP_CODE, LOP_NOT, LOP_AND, LOP_OR,
 	LOP_KNOWN, LOP_JF, LOP_JT, LOP_NLOAD, LOP_NCONST, LOP_NNEG, LOP_NBIN,
 	LOP_NCMP, LOP_NKNOWN
 };
