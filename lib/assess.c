@@ -302,6 +302,13 @@ eval_cause(struct hl_report *r, size_t c)
 			if (so != HL_STATE_NOT_FIRED &&
 			    (maybe < 0 || bd[b].weight > bd[maybe].weight))
 				maybe = (long)b;
+			/*
+			 * True whatever the unknowns (so true as read too),
+			 * and no later band weighs more: none changes best,
+			 * sure, maybe, evaluable or settled.
+			 */
+			if (so == HL_STATE_FIRED && bd[b].last)
+				break;
 		}
 		if (apo == HL_STATE_UNKNOWN)
 			sure = -1;

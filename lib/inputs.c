@@ -523,9 +523,12 @@ collect_slow(const hl_inputs *full, unsigned char *bad,
 
 /*
  * Each input's checks as one row, from the vocabulary table: value slots
- * [slot, slot + len); a known value is refused when below lo_in, at or
- * below lo_ex, above hi_in or at or above hi_ex (NaN: no such bound), and
- * by its kind (whole, yes/no); it warns outside [plo, phi].
+ * [slot, slot + len); a known value is valid when it is at least lo_in,
+ * above lo_ex, at most hi_in and below hi_ex (a bound that is absent, or
+ * of the other kind, is an infinity, so that infinities are refused too),
+ * and of its kind (whole, yes/no, an enum code); it warns outside
+ * [plo, phi] (NaN: no such bound).  NaN fails every test, which is how
+ * an unknown value leaves the fast path, to be skipped.
  */
 struct vcheck {
 	double	 lo_in, lo_ex, hi_in, hi_ex, plo, phi;
@@ -534,9 +537,12 @@ struct vcheck {
 };
 
 #define V_LEN(f)	(sizeof(((hl_inputs *)0)->f) / sizeof(double))
+#define V_NONE(x)	((x) != (x))		/* NaN: no bound */
+#define V_LO(lo, x)	(V_NONE(lo) || !(x) ? -HUGE_VAL : (lo))
+#define V_HI(hi, x)	(V_NONE(hi) || !(x) ? HUGE_VAL : (hi))
 #define V_ROW(f, kind, lo, lox, hi, hix, plo, phi)			\
-	{ (lox) ? NAN : (lo), (lox) ? (lo) : NAN, (hix) ? NAN : (hi),	\
-	  (hix) ? (hi) : NAN, plo, phi, (unsigned short)HL__SLOT_OF(f),	\
+	{ V_LO(lo, !(lox)), V_LO(lo, lox), V_HI(hi, !(hix)),		\
+	  V_HI(hi, hix), plo, phi, (unsigned short)HL__SLOT_OF(f),	\
 	  (unsigned short)V_LEN(f), kind },
 #define V_NUM(f, u, c, lo, lox, hi, hix, plo, phi, d)			\
 	V_ROW(f, HL_KIND_NUMBER, lo, lox, hi, hix, plo, phi)
@@ -544,7 +550,7 @@ struct vcheck {
 	V_ROW(f, HL_KIND_COUNT, lo, 0, hi, 0, plo, phi)
 #define V_TRI(f, d)							\
 	V_ROW(f, HL_KIND_TRI, 0, 0, 1, 0, NAN, NAN)
-/* an enum's codes: below its enum_count, checked in vcheck_ok() */
+/* an enum's codes: below its enum_count, checked in collect() */
 #define V_ENM(f, names, d)						\
 	V_ROW(f, HL_KIND_ENUM, 0, 0, NAN, 0, NAN, NAN)
 
@@ -552,32 +558,17 @@ static const struct vcheck vchecks[] = {
 	HL__INPUT_TABLE(V_NUM, V_CNT, V_TRI, V_ENM)
 };
 
-/* Whether known value v of row c (input def i) passes check_value(). */
+/* Whether v is a whole number (v finite). */
 static int
-vcheck_ok(const struct vcheck *c, size_t i, double v)
+whole(double v)
 {
-	if (!(fabs(v) <= DBL_MAX) || v < c->lo_in || v <= c->lo_ex ||
-	    v > c->hi_in || v >= c->hi_ex)
-		return 0;
-	switch (c->kind) {
-	case HL_KIND_TRI:
-		return v == HL_NO || v == HL_YES;
-	case HL_KIND_ENUM:
-		if (!(v < hl__input_defs[i].enum_count))
-			return 0;
-		/* FALLTHROUGH */
-	case HL_KIND_COUNT:
-		/* in range, so that the conversion is defined */
-		return fabs(v) < 0x1p52 && (double)(long long)v == v;
-	default:
-		return 1;
-	}
+	return fabs(v) < 0x1p52 ? (double)(long long)v == v : 1;
 }
 
 /*
  * collect_slow(), for the usual case where every value is valid: one pass
- * over the rows, unknown values skipped at once.  At the first bad value
- * it leaves the reasons to collect_slow().
+ * over the rows, unknown values skipped.  At the first bad value it leaves
+ * the reasons to collect_slow().
  */
 static size_t
 collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
@@ -586,16 +577,38 @@ collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
 	const double *slots = (const double *)(const void *)
 	    ((const char *)full + 8);
 	const struct vcheck *c;
+	const double *x;
 	size_t i, day, nw = 0;
 	double v, pre, post, usual, morning;
+	int ok;
 
 	for (i = 0; i < sizeof vchecks / sizeof vchecks[0]; i++) {
 		c = &vchecks[i];
+		x = slots + c->slot;
 		for (day = 0; day < c->len; day++) {
-			v = slots[c->slot + day];
-			if (isnan(v))
-				continue;
-			if (!vcheck_ok(c, i, v))
+			v = x[day];
+			ok = v >= c->lo_in && v > c->lo_ex && v <= c->hi_in &&
+			    v < c->hi_ex;
+			if (!ok) {
+				if (isnan(v))
+					continue;
+				return collect_slow(full, bad, warn, nwarn);
+			}
+			switch (c->kind) {
+			case HL_KIND_TRI:
+				ok = v == HL_NO || v == HL_YES;
+				break;
+			case HL_KIND_ENUM:
+				ok = v < hl__input_defs[i].enum_count &&
+				    whole(v);
+				break;
+			case HL_KIND_COUNT:
+				ok = whole(v);
+				break;
+			default:
+				break;
+			}
+			if (!ok)
 				return collect_slow(full, bad, warn, nwarn);
 			if (v < c->plo || v > c->phi)
 				add_warning(warn, &nw, (int)i, day,
