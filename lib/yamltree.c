@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* yamltree.c - builds a small node tree with byte positions from libyaml events. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -101,26 +102,60 @@ breaklen(const unsigned char *p, size_t left)
 #define MAY_BREAK(c)	((c) == '\n' || (c) == '\r' || (c) == 0xc2 || \
 	(c) == 0xe2)
 
+/* Word tests: whether some byte of x is zero / equals c / is below c. */
+#define ONES		0x0101010101010101ULL
+#define TOPS		0x8080808080808080ULL
+#define HAS_ZERO(x)	(((x) - ONES) & ~(x) & TOPS)
+#define HAS_BYTE(x, c)	HAS_ZERO((x) ^ ONES * (c))
+
+/* The first i' >= i where a line break may start, or len. */
+static size_t
+next_break(const unsigned char *p, size_t i, size_t len)
+{
+	uint64_t x;
+	size_t j;
+
+	for (;;) {
+		while (len - i >= 8) {
+			memcpy(&x, p + i, sizeof x);
+			if (HAS_BYTE(x, '\n') || HAS_BYTE(x, '\r') ||
+			    HAS_BYTE(x, 0xc2) || HAS_BYTE(x, 0xe2))
+				break;
+			i += 8;
+		}
+		if (i == len)
+			return len;
+		/* the word that stopped, or the tail, byte by byte */
+		for (j = 0; j < 8 && i < len; j++, i++)
+			if (MAY_BREAK(p[i]))
+				return i;
+		if (i == len)
+			return len;
+	}
+}
+
 static int
 lines_index(struct ytree *t)
 {
 	const unsigned char *p = t->text;
-	size_t i, n, b;
+	size_t i, b, cap = 256, *st;
 
-	n = 1;
-	for (i = 0; i < t->len; i++)
-		if (MAY_BREAK(p[i]) && (b = breaklen(p + i, t->len - i)) != 0) {
-			n++;
-			i += b - 1;
-		}
-	if ((t->starts = hl__calloc(n, sizeof *t->starts)) == NULL)
+	if ((t->starts = hl__malloc(cap * sizeof *t->starts)) == NULL)
 		return -1;
+	t->starts[0] = 0;
 	t->nlines = 1;
-	for (i = 0; i < t->len; i++)
-		if (MAY_BREAK(p[i]) && (b = breaklen(p + i, t->len - i)) != 0) {
-			t->starts[t->nlines++] = i + b;
-			i += b - 1;
+	for (i = 0; (i = next_break(p, i, t->len)) < t->len; i += b ? b : 1) {
+		if ((b = breaklen(p + i, t->len - i)) == 0)
+			continue;
+		if (t->nlines == cap) {
+			cap *= 2;
+			if ((st = hl__realloc(t->starts, cap * sizeof *st)) ==
+			    NULL)
+				return -1;	/* t->starts freed by the caller */
+			t->starts = st;
 		}
+		t->starts[t->nlines++] = i + b;
+	}
 	return 0;
 }
 
@@ -393,17 +428,23 @@ new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
 static int
 stray_bom(struct ytree *t)
 {
+	const unsigned char *q;
 	size_t i;
 	int line, column;
 
-	for (i = 0; i + 3 <= t->len; i++)
-		if (t->text[i] == 0xef && t->text[i + 1] == 0xbb &&
+	for (i = 0; i + 3 <= t->len; i++) {
+		/* 0xef is rare: jump to the next one */
+		if ((q = memchr(t->text + i, 0xef, t->len - i)) == NULL)
+			break;
+		i = (size_t)(q - t->text);
+		if (i + 3 <= t->len && t->text[i + 1] == 0xbb &&
 		    t->text[i + 2] == 0xbf) {
 			offset_pos(t, i, &line, &column);
 			return yerr(t, HL_ESYNTAX, line, column, "a byte order "
 			    "mark (U+FEFF) in the middle of the file: it may "
 			    "only start it (remove it)");
 		}
+	}
 	return 0;
 }
 
@@ -415,17 +456,29 @@ stray_bom(struct ytree *t)
 static long
 control_char(const unsigned char *s, size_t len)
 {
-	size_t i;
+	uint64_t x;
+	size_t i = 0, lim;
 
-	for (i = 0; i < len; i++) {
-		if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') ||
-		    s[i] == 0x7f)
-			return s[i];
-		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 &&
-		    s[i + 1] <= 0x9f)
-			return s[i + 1];
+	for (;;) {
+		/* words without a byte below 0x20, 0x7f or 0xc2 */
+		while (len - i >= 8) {
+			memcpy(&x, s + i, sizeof x);
+			if (((x - ONES * 0x20) & ~x & TOPS) != 0 ||
+			    HAS_BYTE(x, 0x7f) || HAS_BYTE(x, 0xc2))
+				break;
+			i += 8;
+		}
+		if (i == len)
+			return -1;
+		for (lim = len - i > 8 ? i + 8 : len; i < lim; i++) {
+			if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') ||
+			    s[i] == 0x7f)
+				return s[i];
+			if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 &&
+			    s[i + 1] <= 0x9f)
+				return s[i + 1];
+		}
 	}
-	return -1;
 }
 
 /* Refuse anchors and tags on a node event. */
@@ -487,6 +540,7 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 	if ((t.arena = hl__calloc(1, sizeof *t.arena)) == NULL)
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
 	if (lines_index(&t) == -1) {
+		hl__free(t.starts);
 		arena_free(t.arena);
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
 	}
