@@ -571,13 +571,6 @@ eval_lane(const hl__expr *x, const double *slots)
 	size_t pc = 0, sp = 0, np = 0, n = x->nlane;
 	unsigned l, r;
 
-	/* a condition that is one comparison or one yes/no slot */
-	if (n == 2 && INS_OP(c[0]) <= LOP_NE)
-		return lane_cmp(c, k, slots);
-	if (n == 1 && INS_OP(c[0]) == LOP_BOOL) {
-		v = slots[INS_ARG(c[0])];
-		return LANE_OF(v);
-	}
 	while (pc < n) {
 		uint32_t ins = c[pc];
 
@@ -691,10 +684,20 @@ hl__expr_lanes(const hl__expr *x, const double *slots)
 {
 	double v, o;
 
+	const uint32_t *c;
+
 	if (x == NULL)
 		return L_T;
-	if (x->lane != NULL)
+	if ((c = x->lane) != NULL) {
+		/* one comparison or one yes/no slot, without the loop */
+		if (x->nlane == 2 && INS_OP(c[0]) <= LOP_NE)
+			return lane_cmp(c, x->k, slots);
+		if (x->nlane == 1 && INS_OP(c[0]) == LOP_BOOL) {
+			v = slots[INS_ARG(c[0])];
+			return LANE_OF(v);
+		}
 		return eval_lane(x, slots);
+	}
 	v = hl__expr_eval_both(x, slots, &o);
 	return ((unsigned)LANE_OF(v) & 0x3u) | ((unsigned)LANE_OF(o) & 0x3u) << 2;
 }
