@@ -235,7 +235,7 @@ hl__expr_fast_build(hl__expr *x)
 	t = hl__malloc(x->ncode * sizeof *t);
 	st = hl__malloc(x->ncode * sizeof *st);
 	out = hl__malloc(3 * x->ncode * sizeof *out);
-	lo.w = hl__malloc(3 * x->ncode * sizeof *lo.w);
+	lo.w = hl__malloc((3 * x->ncode + 1) * sizeof *lo.w);
 	if (t == NULL || st == NULL || out == NULL || lo.w == NULL) {
 		hl__free(t);
 		hl__free(st);
@@ -261,6 +261,9 @@ hl__expr_fast_build(hl__expr *x)
 		lane_bool(x, t, st[0], &lo);
 	else
 		lo.fail = 1;
+	/* the end, not counted in nlane (room for it: cap + 1 words) */
+	if (!lo.fail)
+		lo.w[lo.n] = LOP_END;
 	hl__free(t);
 	hl__free(st);
 	x->fast = out;
@@ -560,124 +563,163 @@ lane_cmp(const uint32_t *c, const double *k, const double *slots)
 	}
 }
 
-/* Run the lane code of x (see enum lop): its final lane code. */
+/*
+ * The evaluator's dispatch: gcc and clang jump from each instruction
+ * straight to the next one's code (labels as values); other compilers
+ * (and -DHL_NO_THREADED, for testing) run the same bodies as the cases
+ * of a switch in a loop.
+ */
+#if defined(__GNUC__) && !defined(HL_NO_THREADED)
+#define L_CASE(op)	lab_##op:
+#define L_NEXT()	goto *jt[INS_OP(ins = c[pc])]
+#define L_BEGIN()	L_NEXT();
+#define L_FINISH()
+#else
+#define L_CASE(op)	case op:
+#define L_NEXT()	continue
+#define L_BEGIN()	for (;;) { ins = c[pc]; switch (INS_OP(ins)) {
+#define L_FINISH()	default: return L_U; } }
+#endif
+
+/*
+ * Run the lane code of x (see enum lop), which ends with LOP_END: its
+ * final lane code.
+ */
 static unsigned
 eval_lane(const hl__expr *x, const double *slots)
 {
+#if defined(__GNUC__) && !defined(HL_NO_THREADED)
+	static const void *const jt[LOP_END + 1] = {
+		[LOP_LT] = &&lab_LOP_LT, [LOP_LE] = &&lab_LOP_LE,
+		[LOP_GT] = &&lab_LOP_GT, [LOP_GE] = &&lab_LOP_GE,
+		[LOP_EQ] = &&lab_LOP_EQ, [LOP_NE] = &&lab_LOP_NE,
+		[LOP_BOOL] = &&lab_LOP_BOOL, [LOP_KNOWNS] = &&lab_LOP_KNOWNS,
+		[LOP_CODE] = &&lab_LOP_CODE, [LOP_NOT] = &&lab_LOP_NOT,
+		[LOP_AND] = &&lab_LOP_AND, [LOP_OR] = &&lab_LOP_OR,
+		[LOP_KNOWN] = &&lab_LOP_KNOWN, [LOP_JF] = &&lab_LOP_JF,
+		[LOP_JT] = &&lab_LOP_JT, [LOP_NLOAD] = &&lab_LOP_NLOAD,
+		[LOP_NCONST] = &&lab_LOP_NCONST, [LOP_NNEG] = &&lab_LOP_NNEG,
+		[LOP_NBIN] = &&lab_LOP_NBIN, [LOP_NCMP] = &&lab_LOP_NCMP,
+		[LOP_NKNOWN] = &&lab_LOP_NKNOWN, [LOP_END] = &&lab_LOP_END,
+	};
+#endif
 	const uint32_t *c = x->lane;
 	const double *k = x->k;
 	unsigned char b[STACK_MAX];
-	double num[STACK_MAX], a, v;
-	size_t pc = 0, sp = 0, np = 0, n = x->nlane;
+	double num[STACK_MAX], a;
+	size_t pc = 0, sp = 0, np = 0;
 	unsigned l, r;
+	uint32_t ins;
 
-	while (pc < n) {
-		uint32_t ins = c[pc];
-
-		switch (INS_OP(ins)) {
-		case LOP_LT:
-			a = slots[INS_ARG(ins)];
-			b[sp++] = (unsigned char)LANE_CMPK(a, <, k[c[pc + 1]]);
-			pc += 2;
-			continue;
-		case LOP_LE:
-			a = slots[INS_ARG(ins)];
-			b[sp++] = (unsigned char)LANE_CMPK(a, <=, k[c[pc + 1]]);
-			pc += 2;
-			continue;
-		case LOP_GT:
-			a = slots[INS_ARG(ins)];
-			b[sp++] = (unsigned char)LANE_CMPK(a, >, k[c[pc + 1]]);
-			pc += 2;
-			continue;
-		case LOP_GE:
-			a = slots[INS_ARG(ins)];
-			b[sp++] = (unsigned char)LANE_CMPK(a, >=, k[c[pc + 1]]);
-			pc += 2;
-			continue;
-		case LOP_EQ:
-			a = slots[INS_ARG(ins)];
-			b[sp++] = (unsigned char)LANE_CMPK(a, ==, k[c[pc + 1]]);
-			pc += 2;
-			continue;
-		case LOP_NE:
-			a = slots[INS_ARG(ins)];
-			b[sp++] = (unsigned char)LANE_CMPK(a, !=, k[c[pc + 1]]);
-			pc += 2;
-			continue;
-		case LOP_BOOL:
-			v = slots[INS_ARG(ins)];
-			b[sp++] = (unsigned char)LANE_OF(v);
-			break;
-		case LOP_KNOWNS:
-			v = slots[INS_ARG(ins)];
-			b[sp++] = isnan(v) ? L_F | 0x3u << 2 : L_T;
-			break;
-		case LOP_CODE:
-			b[sp++] = (unsigned char)INS_ARG(ins);
-			break;
-		case LOP_NOT:
-			l = b[sp - 1];
-			b[sp - 1] = (unsigned char)((l & L_CT) << 1 |
-			    (l >> 1 & L_CT));
-			break;
-		case LOP_AND:
-			sp--;
-			l = b[sp - 1], r = b[sp];
-			b[sp - 1] = (unsigned char)((l & r & L_CT) |
-			    ((l | r) & L_CF));
-			break;
-		case LOP_OR:
-			sp--;
-			l = b[sp - 1], r = b[sp];
-			b[sp - 1] = (unsigned char)(((l | r) & L_CT) |
-			    (l & r & L_CF));
-			break;
-		case LOP_KNOWN:
-			b[sp - 1] = lane_known[b[sp - 1] & 0xf];
-			break;
-		case LOP_JF:
-			if (b[sp - 1] == L_F) {
-				pc = c[pc + 1];
-				continue;
-			}
-			pc += 2;
-			continue;
-		case LOP_JT:
-			if (b[sp - 1] == L_T) {
-				pc = c[pc + 1];
-				continue;
-			}
-			pc += 2;
-			continue;
-		case LOP_NLOAD:
-			num[np++] = slots[INS_ARG(ins)];
-			break;
-		case LOP_NCONST:
-			num[np++] = k[INS_ARG(ins)];
-			break;
-		case LOP_NNEG:
-			num[np - 1] = -num[np - 1];
-			break;
-		case LOP_NBIN:
-			np--;
-			num[np - 1] = binary((int)INS_ARG(ins), num[np - 1],
-			    num[np]);
-			break;
-		case LOP_NCMP:
-			np -= 2;
-			b[sp++] = (unsigned char)LANE_CMP(INS_ARG(ins), num[np],
-			    num[np + 1]);
-			break;
-		default:	/* LOP_NKNOWN */
-			np--;
-			b[sp++] = isnan(num[np]) ? L_F | 0x3u << 2 : L_T;
-			break;
-		}
+	L_BEGIN()
+	L_CASE(LOP_LT)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, <, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_LE)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, <=, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_GT)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, >, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_GE)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, >=, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_EQ)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, ==, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_NE)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, !=, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_BOOL)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_OF(a);
 		pc++;
-	}
-	return b[0];
+		L_NEXT();
+	L_CASE(LOP_KNOWNS)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = isnan(a) ? L_F | 0x3u << 2 : L_T;
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_CODE)
+		b[sp++] = (unsigned char)INS_ARG(ins);
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NOT)
+		l = b[sp - 1];
+		b[sp - 1] = (unsigned char)((l & L_CT) << 1 | (l >> 1 & L_CT));
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_AND)
+		sp--;
+		l = b[sp - 1], r = b[sp];
+		b[sp - 1] = (unsigned char)((l & r & L_CT) | ((l | r) & L_CF));
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_OR)
+		sp--;
+		l = b[sp - 1], r = b[sp];
+		b[sp - 1] = (unsigned char)(((l | r) & L_CT) | (l & r & L_CF));
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_KNOWN)
+		b[sp - 1] = lane_known[b[sp - 1] & 0xf];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_JF)
+		pc = b[sp - 1] == L_F ? c[pc + 1] : pc + 2;
+		L_NEXT();
+	L_CASE(LOP_JT)
+		pc = b[sp - 1] == L_T ? c[pc + 1] : pc + 2;
+		L_NEXT();
+	L_CASE(LOP_NLOAD)
+		num[np++] = slots[INS_ARG(ins)];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NCONST)
+		num[np++] = k[INS_ARG(ins)];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NNEG)
+		num[np - 1] = -num[np - 1];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NBIN)
+		np--;
+		num[np - 1] = binary((int)INS_ARG(ins), num[np - 1], num[np]);
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NCMP)
+		np -= 2;
+		b[sp++] = (unsigned char)LANE_CMP(INS_ARG(ins), num[np],
+		    num[np + 1]);
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NKNOWN)
+		np--;
+		b[sp++] = isnan(num[np]) ? L_F | 0x3u << 2 : L_T;
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_END)
+		return b[0];
+	L_FINISH()
 }
+
+#undef L_CASE
+#undef L_NEXT
+#undef L_BEGIN
+#undef L_FINISH
 
 unsigned
 hl__expr_lanes(const hl__expr *x, const double *slots)

@@ -78,7 +78,8 @@ enum lop {
 	LOP_LT, LOP_LE, LOP_GT, LOP_GE, LOP_EQ, LOP_NE,	/* as OP_LT ... */
 	LOP_BOOL, LOP_KNOWNS, LOP_CODE, LOP_NOT, LOP_AND, LOP_OR,
 	LOP_KNOWN, LOP_JF, LOP_JT, LOP_NLOAD, LOP_NCONST, LOP_NNEG, LOP_NBIN,
-	LOP_NCMP, LOP_NKNOWN
+	LOP_NCMP, LOP_NKNOWN,
+	LOP_END			/* after the last instruction (not in nlane) */
 };
 
 struct hl__expr {
