@@ -717,6 +717,9 @@ class _Field(object):
 
 
 _BIG = 2 ** 53
+_NoneType = type(None)
+_DAY_NUM = frozenset((float, int, _NoneType))
+_DAY_TRI = _DAY_NUM | {bool}
 _nan_days = memoryview(_array("d", [float("nan")] * SERIES_DAYS))
 
 
@@ -789,18 +792,25 @@ def _fill(view, base, values, nan_is_unknown=False):
                                % (f.length, name, type(value).__name__))
         n = len(value)
         if 0 < n <= f.length:
-            # all numbers and all finite: one copy
-            try:
-                days = _array("d", value)
-            except TypeError:
-                days = None
-            if days is not None and math.isfinite(math.fsum(days)) and \
-                    bool not in set(map(type, value)):
-                s = base + f.slot
-                view[s:s + n] = memoryview(days)
-                if n < f.length:
-                    view[s + n:s + f.length] = _nan_days[:f.length - n]
-                continue
+            # plain numbers (None for an unknown day), all finite: one copy
+            types = set(map(type, value))
+            if types <= (_DAY_TRI if f.tri else _DAY_NUM):
+                if _NoneType in types:
+                    known = [x for x in value if x is not None]
+                    days = [_NAN if x is None else x for x in value]
+                else:
+                    known = days = value
+                try:
+                    ok = math.isfinite(math.fsum(known))
+                    days = _array("d", days)
+                except (OverflowError, TypeError):
+                    ok = False
+                if ok:
+                    s = base + f.slot
+                    view[s:s + n] = memoryview(days)
+                    if n < f.length:
+                        view[s + n:s + f.length] = _nan_days[:f.length - n]
+                    continue
         n = len(value)
         if n > f.length:
             raise _input_error(name, "%d values for a series of %d days"
@@ -815,6 +825,37 @@ def _fill(view, base, values, nan_is_unknown=False):
             view[s + d] = (_convert_value("%s[%d]" % (name, d), f.info,
                                           days[d], nan_is_unknown)
                            if d < n else _NAN)
+
+
+def _fill_one(view, i, per, size, buf, row, nan_is_unknown):
+    """Struct i of buf from one row: an Inputs (copied) or a mapping."""
+    if isinstance(row, _InputsBase):
+        if not isinstance(row, Inputs):
+            raise Error("these Inputs were made for another loaded "
+                        "library", code=EINVAL, name="inputs")
+        buf[i * size:(i + 1) * size] = bytes(row)
+    else:
+        _fill(view, i * per, row, nan_is_unknown)
+
+
+_columns_mod = []
+
+
+def _columns():
+    """The numpy column filler (heavylegs._columns), or None without
+    numpy."""
+    if not _columns_mod:
+        try:
+            from . import _columns as mod
+        except ImportError:
+            mod = None
+        _columns_mod.append(mod)
+    return _columns_mod[0]
+
+
+# Below this many rows a batch is filled row by row (numpy's per-column
+# cost is not worth it).
+_COLUMNS_MIN = 16
 
 
 class _InputsMixin(object):
@@ -1121,24 +1162,28 @@ class Rulebase(object):
 
     def _batch_rows(self, rows):
         n = len(rows)
-        size = len(_template)
-        buf = bytearray(_template * n)
-        view = memoryview(buf).cast("d")
-        errors = {}
-        per = _nslots
-        for i, row in enumerate(rows):
-            try:
-                if isinstance(row, _InputsBase):
-                    if not isinstance(row, Inputs):
-                        raise Error("these Inputs were made for another "
-                                    "loaded library", code=EINVAL,
-                                    name="inputs")
-                    buf[i * size:(i + 1) * size] = bytes(row)
-                else:
-                    _fill(view, i * per, row)
-            except Error as e:
-                errors[i] = e
-                view[i * per] = 0.0        # size 0: the library skips it
+        cols = _columns() if n >= _COLUMNS_MIN else None
+        if cols is not None:
+            # numpy: a column at a time, bad rows again one by one
+            buf, grid = cols.new_buffer(n)
+            errors = cols.fill_rows(buf, grid, rows)
+        else:
+            size = len(_template)
+            buf = bytearray(_template * n)
+            view = memoryview(buf).cast("d")
+            errors = {}
+            per = _nslots
+            for i, row in enumerate(rows):
+                try:
+                    _fill_one(view, i, per, size, buf, row, False)
+                except Error as e:
+                    errors[i] = e
+                    view[i * per] = 0.0    # size 0: the library skips it
+        return self._summaries(buf, n, errors)
+
+    def _summaries(self, buf, n, errors=None):
+        """hl_assess_batch over the n structs of buf -> [Summary]."""
+        errors = errors or {}
         out = self._run_batch(buf, n)
         ids = self.cause_ids
         res = []

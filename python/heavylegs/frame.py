@@ -13,9 +13,9 @@ from typing import Any, Optional, Union
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _columns, _core
 from ._core import (EINVAL, OK, SUMMARY_TOP, URGENCY_NAMES, Error, Rulebase,
-                    _convert_value, _unknown_input)
+                    _unknown_input)
 
 # hl_summary as a numpy record, at the offsets the ctypes struct has.
 _SUMMARY_DTYPE = np.dtype({
@@ -61,30 +61,19 @@ def frame_meta() -> "pd.DataFrame":
     return assess_frame(pd.DataFrame())
 
 
-def _column_values(name, field, col, n, errors):
-    """A column -> float64 array for one slot; bad cells go to errors."""
-    if col.dtype.kind in "fiub":
-        vals = col.to_numpy(dtype=np.float64, na_value=np.nan)
-        bad = np.isinf(vals)
-        if field.info.kind != _core.KIND_TRI and col.dtype.kind == "b":
-            bad = np.ones(n, dtype=bool)
-        for i in np.flatnonzero(bad):
-            if i not in errors:
-                try:
-                    _convert_value(name, field.info, col.iat[i])
-                except Error as e:
-                    errors[i] = e
-        return vals
-    vals = np.full(n, np.nan)
-    for i, v in enumerate(col.tolist()):
-        if v is None or v is pd.NA or v is pd.NaT:
-            continue
-        try:
-            vals[i] = _convert_value(name, field.info, v,
-                                     nan_is_unknown=True)
-        except Error as e:
-            errors.setdefault(i, e)
-    return vals
+def _cell(col, i):
+    """One cell of a column as the one-runner code takes it (missing:
+    None; numpy scalars as Python ones)."""
+    v = col.iat[i]
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+        if isinstance(v, float) and math.isnan(v):
+            return None
+    return v
 
 
 def assess_frame(df: "pd.DataFrame",
@@ -94,51 +83,86 @@ def assess_frame(df: "pd.DataFrame",
     """Assess every row of df (one runner per row) in batch calls.
 
     Columns are input names ("age_years", "daily_sleep_h[3]") or a series
-    name holding lists; missing values (NaN, None, NA) are unknown.
-    rulebase is a Rulebase, a path loaded once per process, or None for
-    the built-in one.  Columns that are not inputs raise Error naming them
-    unless ignore_unknown.  Returns a frame with df's index and the
-    columns of frame_columns(): triage, the top causes with their scores
-    and bounds, confidence; a refused row has None there and the error's
-    message and field in "error" and "error_field".
+    name holding lists (today first); missing values (NaN, None, NA) are
+    unknown, in a series' list too.  Yes/no columns take bools (or
+    "yes"/"no"), enum columns their value names.  rulebase is a Rulebase,
+    a path loaded once per process, or None for the built-in one.  Columns
+    that are not inputs raise Error naming them unless ignore_unknown.
+    Returns a frame with df's index and the columns of frame_columns():
+    triage, the top causes with their scores and bounds, confidence; a
+    refused row has None there and the error's message and field in
+    "error" and "error_field" (the same error Rulebase.assess() raises
+    for that row).
     """
     if not isinstance(df, pd.DataFrame):
         raise Error("assess_frame takes a pandas DataFrame, not %s"
                     % type(df).__name__, code=EINVAL, name="df")
     rb = _rulebase(rulebase)
     n = len(df)
-    per = _core._nslots
-    size = len(_core._template)
-    buf = bytearray(_core._template * n)
-    grid = np.frombuffer(buf, dtype=np.float64).reshape(n, per) if n else \
-        np.zeros((0, per))
-    errors = {}
-    for name in df.columns:
+    t = _columns.tables()
+    used = []
+    for j, name in enumerate(df.columns):
         field = _core._fields.get(name) if isinstance(name, str) else None
         if field is None:
             if ignore_unknown:
                 continue
             _core._encode_name(name)
             raise _unknown_input(name)
-        col = df[name]
-        if field.length == 1:
-            grid[:, field.slot] = _column_values(name, field, col, n,
-                                                 errors)
+        used.append((j, name, field))
+    buf, grid = _columns.new_buffer(n)
+    bad = np.zeros(n, dtype=bool)
+    vals, ids, rowids = [], [], []
+    arange = np.arange(n, dtype=np.intp)
+    has_series = has_day = False
+    for j, name, field in used:
+        col = df.iloc[:, j]
+        kid = t.kid[name]
+        has_series |= field.length != 1
+        has_day |= bool(t.day[kid])
+        kind = col.dtype.kind
+        if field.length == 1 and kind in "fiu":
+            v = col.to_numpy(dtype=np.float64, na_value=np.nan)
+            bad |= np.isinf(v)
+            grid[:, field.slot] = v
             continue
-        view = memoryview(buf).cast("d")
-        for i, v in enumerate(col.tolist()):
-            if v is None or (isinstance(v, float) and math.isnan(v)):
-                continue
-            try:
-                _core._fill(view, i * per, {name: v}, nan_is_unknown=True)
-            except Error as e:
-                errors.setdefault(i, e)
-    for i in errors:
-        grid[i, 0] = 0.0             # size 0: the batch call skips the row
+        if field.length == 1 and kind == "b" and field.tri:
+            grid[:, field.slot] = col.to_numpy(dtype=np.float64,
+                                               na_value=np.nan)
+            continue
+        if field.length == 1 and kind == "b":
+            bad |= ~col.isna().to_numpy()     # a bool for a number
+            continue
+        obj = col.to_numpy(dtype=object)
+        na = col.isna().to_numpy()
+        if na.any():
+            obj = obj.copy()
+            obj[na] = None
+        vals.extend(obj.tolist())
+        ids.append(np.full(n, kid, dtype=np.intp))
+        rowids.append(arange)
+    if has_series and has_day:
+        bad[:] = True      # a series and its days: the column order decides
+    if vals:
+        _columns.fill_cells(grid, vals, np.concatenate(ids),
+                            np.concatenate(rowids), True, bad)
+    which = np.flatnonzero(bad).tolist()
+    cols = [(name, df.iloc[:, j]) for j, name, _ in used]
+    rows = _Rows(cols)
+    errors = _columns.refill(buf, rows, which, True)
     out = np.zeros(n, dtype=_SUMMARY_DTYPE)
     if n:
         _run(rb, buf, n, out)
     return _to_frame(rb, df.index, out, buf, errors)
+
+
+class _Rows(object):
+    """Row i of the frame as a mapping, made only when asked for."""
+
+    def __init__(self, cols):
+        self.cols = cols
+
+    def __getitem__(self, i):
+        return lambda: {name: _cell(col, i) for name, col in self.cols}
 
 
 def _run(rb, buf, n, out):
