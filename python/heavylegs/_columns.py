@@ -22,6 +22,7 @@ the fast path never decides on its own what is an error.
 """
 import itertools
 import operator
+import threading
 from array import array as _array
 
 import numpy as np
@@ -41,7 +42,7 @@ _repeat = itertools.repeat
 _chain = itertools.chain.from_iterable
 _is = operator.is_
 
-C_NUM, C_TRI, C_ENUM, C_SER, C_SER_TRI, C_SLOW = range(6)
+C_NUM, C_TRI, C_ENUM, C_SKIP, C_SER, C_SER_TRI, C_SLOW = range(7)
 
 _YES_NO = {None: _NAN, "yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0,
            True: 1.0, False: 0.0}
@@ -56,13 +57,20 @@ class _Tables(object):
         self.template = _core._template
         names = list(_core._fields)
         self.kid = {name: i for i, name in enumerate(names)}
-        k = len(names)
+        self.kidm = _KeyIds(self.kid)
+        self.kid2 = {name: i.to_bytes(2, "little")
+                     for name, i in self.kid.items()}
+        # an id whose cells are skipped: a key that is not an input
+        names.append(None)
+        self.kid_none = k = len(names) - 1
+        k += 1
         self.slot = np.zeros(k, dtype=np.intp)
         self.cat = np.zeros(k, dtype=np.int8)
         self.length = np.zeros(k, dtype=np.intp)
         self.day = np.zeros(k, dtype=bool)
         self.maps = [None] * k
-        for i, name in enumerate(names):
+        self.cat[self.kid_none] = C_SKIP
+        for i, name in enumerate(names[:-1]):
             f = _core._fields[name]
             kind = f.info.kind
             self.slot[i] = f.slot
@@ -105,6 +113,22 @@ def new_buffer(n):
     if not n:
         return memoryview(bytearray()), grid
     return memoryview(grid.reshape(-1)).cast("B"), grid
+
+
+_local = threading.local()
+
+
+def chunk_buffer(n):
+    """Like new_buffer(n), but the memory is this thread's and reused by
+    its next call (for a batch that is done with it before then)."""
+    grid = getattr(_local, "grid", None)
+    if grid is None or len(grid) < n or \
+            _local.template is not _core._template:
+        _local.buf, grid = new_buffer(max(n, 1))
+        _local.grid, _local.template = grid, _core._template
+    else:
+        grid[:n] = np.frombuffer(_core._template, dtype=_F8)
+    return _local.buf[:n * len(_core._template)], grid[:n]
 
 
 def _take(vals, pos):
@@ -291,42 +315,48 @@ def fill_cells(grid, vals, ids, rowid, nan_ok, bad):
         _series(vals, pos, ids, t, nan_ok, bad, rowid, flat, per)
 
 
+class _KeyIds(dict):
+    """key -> id; -1 for a key that is not an input."""
+
+    def __missing__(self, key):
+        return -1
+
+
 def fill_rows(buf, grid, rows):
     """Fill the structs of buf from rows (mappings or Inputs); return
     {row: Error} for the rows that are refused (their size is set to 0,
     which the batch call skips)."""
     n = len(rows)
     t = tables()
-    key_id = t.kid.__getitem__
-    vals, ids, counts, slow = [], [], [], []
-    vext, iext, cnt = vals.extend, ids.extend, counts.append
-    for i, r in enumerate(rows):
-        if type(r) is dict:
-            k0 = len(ids)
-            try:
-                iext(map(key_id, r))
-            except (KeyError, TypeError):
-                del ids[k0:]             # not an input: the row's error
-                slow.append(i)
-                cnt(0)
-                continue
-            vext(r.values())
-            cnt(len(r))
-        else:
-            slow.append(i)               # Inputs, other mappings, errors
-            cnt(0)
     bad = np.zeros(n, dtype=bool)
-    bad[slow] = True
-    if vals:
-        ida = np.fromiter(ids, np.intp, len(ids))
+    dicts = rows
+    if set(map(type, rows)) != {dict}:
+        # Inputs, other mappings, errors: one by one
+        dicts = [r if type(r) is dict else {} for r in rows]
+        bad[[i for i, r in enumerate(rows) if type(r) is not dict]] = True
+    # every key and value of every row, without a statement per row
+    counts = list(map(len, dicts))
+    total = sum(counts)
+    if total:
+        keys = list(_chain(dicts))
+        try:
+            # each id as two bytes: one lookup per key, one join
+            ida = np.frombuffer(b"".join(operator.itemgetter(*keys)(t.kid2)),
+                                dtype="<u2").astype(np.intp)
+        except (KeyError, TypeError):
+            ida = np.fromiter(map(t.kidm.__getitem__, keys), np.intp, total)
+        vals = list(_chain(map(dict.values, dicts)))
         rowid = np.repeat(np.arange(n, dtype=np.intp), counts)
+        unknown = ida < 0
+        if unknown.any():
+            bad[rowid[unknown]] = True    # the row's error names the key
+            ida[unknown] = t.kid_none
         day = t.day[ida]
         if day.any():
             # a series and one of its days in one row: the row's own order
             # decides which is written last, as in Rulebase.assess()
             ser = t.cat[ida] >= C_SER
-            both = np.intersect1d(rowid[day], rowid[ser])
-            bad[both] = True
+            bad[np.intersect1d(rowid[day], rowid[ser])] = True
         fill_cells(grid, vals, ida, rowid, False, bad)
     return refill(buf, rows, np.flatnonzero(bad).tolist(), False)
 

@@ -1,8 +1,11 @@
+import collections
 import ctypes
 import ctypes.util
 import difflib
+import itertools
 import json
 import math
+import operator
 import os
 import re
 import struct
@@ -1019,7 +1022,8 @@ class _InputsMixin(object):
 
 # --- rulebases ------------------------------------------------------------
 
-_BATCH_CHUNK = 4096   # runners per hl_assess_batch call from Python
+_BATCH_CHUNK = 512    # runners per hl_assess_batch call: the cells of a
+                      # chunk stay in the CPU cache while they are converted
 
 
 class Rulebase(object):
@@ -1165,7 +1169,7 @@ class Rulebase(object):
         cols = _columns() if n >= _COLUMNS_MIN else None
         if cols is not None:
             # numpy: a column at a time, bad rows again one by one
-            buf, grid = cols.new_buffer(n)
+            buf, grid = cols.chunk_buffer(n)
             errors = cols.fill_rows(buf, grid, rows)
         else:
             size = len(_template)
@@ -1185,32 +1189,34 @@ class Rulebase(object):
         """hl_assess_batch over the n structs of buf -> [Summary]."""
         errors = errors or {}
         out = self._run_batch(buf, n)
-        ids = self.cause_ids
-        res = []
-        for i, t in enumerate(_SUMMARY.iter_unpack(out)):
-            o = Summary()
-            if t[1] != OK or i in errors:
-                e = errors.get(i) or self._row_error(buf, i) or Error(
-                    "%s: %s" % (_text(t[-1].rstrip(b"\0")),
-                                strerror(t[1])),
-                    code=t[1], name=_text(t[-1].rstrip(b"\0")))
-                o.error = e
-                o.triage = o.triage_high = o.triage_name = None
-                o.screen_complete = o.suppress_training_advice = None
-                o.confidence = None
-                o.causes = []
-            else:
-                o.error = None
-                o.triage = t[2]
-                o.triage_name = URGENCY_NAMES[t[2]]
-                o.triage_high = t[3]
-                o.screen_complete = t[4] != 0
-                o.suppress_training_advice = t[5] != 0
-                c = t[6]
-                o.confidence = None if c != c else c
-                o.causes = [(ids[t[9 + k]], t[13 + k], t[16 + k],
-                             t[19 + k]) for k in range(t[7])]
-            res.append(o)
+        # one column per field, then one Summary per row, all through
+        # map/zip (no Python statement per runner)
+        cols = list(zip(*_SUMMARY.iter_unpack(out)))
+        if not cols:
+            return []
+        ids = self.cause_ids + (None,)        # -1: no cause
+        idg = ids.__getitem__
+        tri = cols[2]
+        causes = list(map(list, map(
+            operator.getitem,
+            zip(*(zip(map(idg, cols[9 + k]), cols[13 + k], cols[16 + k],
+                      cols[19 + k]) for k in range(SUMMARY_TOP))),
+            map(_FIRST.__getitem__, cols[7]))))
+        res = list(map(_make_summary, zip(
+            tri, map(_URGENCY_OF.__getitem__, tri), cols[3],
+            map(bool, cols[4]), map(bool, cols[5]),
+            [None if c != c else c for c in cols[6]], causes,
+            _repeat(None))))
+        bad = set(errors)
+        if cols[1].count(OK) != n:
+            bad.update(i for i, st in enumerate(cols[1]) if st != OK)
+        for i in sorted(bad):
+            t = cols[1][i], cols[-1][i]
+            e = errors.get(i) or self._row_error(buf, i) or Error(
+                "%s: %s" % (_text(t[1].rstrip(b"\0")), strerror(t[0])),
+                code=t[0], name=_text(t[1].rstrip(b"\0")))
+            res[i] = _make_summary((None, None, None, None, None, None, [],
+                                    e))
         return res
 
     def _run_batch(self, buf, n):
@@ -1247,19 +1253,19 @@ _SUMMARY = struct.Struct("<I5id2i3ii3d3d3d64s")
 assert _SUMMARY.size == SUMMARY_SIZE_V1_1
 
 
-class Summary(object):
-    """One runner's result from Rulebase.assess_many(): triage (0-4) and
-    triage_name, triage_high, screen_complete, suppress_training_advice,
-    confidence, causes (up to three (id, score, score_low, score_high),
-    highest first), and error (a heavylegs.Error for a refused row, whose
-    other fields are then None)."""
+class Summary(collections.namedtuple("Summary", (
+        "triage", "triage_name", "triage_high", "screen_complete",
+        "suppress_training_advice", "confidence", "causes", "error"))):
+    """One runner's result from Rulebase.assess_many() (a named tuple):
+    triage (0-4) and triage_name, triage_high, screen_complete,
+    suppress_training_advice, confidence, causes (up to three (id, score,
+    score_low, score_high), highest first), and error (a heavylegs.Error
+    for a refused row, whose other fields are then None)."""
 
-    __slots__ = ("triage", "triage_name", "triage_high", "screen_complete",
-                 "suppress_training_advice", "confidence", "causes",
-                 "error")
+    __slots__ = ()
 
     def to_dict(self) -> Dict[str, Any]:
-        d = {k: getattr(self, k) for k in self.__slots__}
+        d = self._asdict()
         d["error"] = None if self.error is None else str(self.error)
         d["error_field"] = None if self.error is None else self.error.field
         return d
@@ -1269,6 +1275,12 @@ class Summary(object):
             return "Summary(error=%r)" % (str(self.error),)
         return "Summary(triage=%r, causes=%r)" % (self.triage_name,
                                                   self.causes)
+
+
+_make_summary = Summary._make
+_FIRST = [slice(0, k) for k in range(SUMMARY_TOP + 1)]
+_URGENCY_OF = dict(enumerate(URGENCY_NAMES))
+_repeat = itertools.repeat
 
 
 # --- reports -------------------------------------------------------------
