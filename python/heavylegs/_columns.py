@@ -192,8 +192,17 @@ def _scalars(c, vals, pos, ids, t, nan_ok):
     """Scalar cells of kind c -> (values, cells to fill again or None)."""
     x = _take(vals, pos)
     m = len(x)
-    types = set(map(type, x))
     allowed = _NUM if c == C_NUM else _TRI
+    if c == C_TRI:
+        # array() takes exactly what a yes/no cell may hold (numbers and
+        # bools) and refuses None and text: no look at the types first
+        try:
+            v = np.frombuffer(_array("d", x), dtype=_F8)
+        except (OverflowError, TypeError, ValueError):
+            v = None
+        if v is not None:
+            return v, _nonfinite(v, x, nan_ok)
+    types = set(map(type, x))
     if c != C_ENUM and types <= allowed:
         try:
             v = _to_doubles(x, _NoneType in types)

@@ -111,14 +111,24 @@ def assess_frame(df: "pd.DataFrame",
         used.append((j, name, field))
     buf, grid = _columns.new_buffer(n)
     bad = np.zeros(n, dtype=bool)
-    vals, ids, rowids = [], [], []
-    arange = np.arange(n, dtype=np.intp)
-    has_series = has_day = False
+    objcols = []          # (key id, list of cells) of the object columns
+    has_series = any(f.length != 1 for _, _, f in used)
+    has_day = any(t.day[t.kid[name]] for _, name, _ in used)
+    # numpy float and integer columns: all in one copy and one write
+    dtypes = df.dtypes
+    plain = [(j, f.slot) for j, _, f in used if f.length == 1 and
+             isinstance(dtypes.iloc[j], np.dtype) and
+             dtypes.iloc[j].kind in "fiu"]
+    if plain and n:
+        v = df.iloc[:, [j for j, _ in plain]].to_numpy(dtype=np.float64)
+        bad |= np.isinf(v).any(axis=1)
+        grid[:, [slot for _, slot in plain]] = v
+    done = {j for j, _ in plain}
     for j, name, field in used:
+        if j in done:
+            continue
         col = df.iloc[:, j]
         kid = t.kid[name]
-        has_series |= field.length != 1
-        has_day |= bool(t.day[kid])
         kind = col.dtype.kind
         if field.length == 1 and kind in "fiu":
             v = col.to_numpy(dtype=np.float64, na_value=np.nan)
@@ -137,17 +147,25 @@ def assess_frame(df: "pd.DataFrame",
         if na.any():
             obj = obj.copy()
             obj[na] = None
-        vals.extend(obj.tolist())
-        ids.append(np.full(n, kid, dtype=np.intp))
-        rowids.append(arange)
+        objcols.append((kid, obj.tolist()))
     if has_series and has_day:
         bad[:] = True      # a series and its days: the column order decides
-    if vals:
-        _columns.fill_cells(grid, vals, np.concatenate(ids),
-                            np.concatenate(rowids), True, bad)
+    if objcols:
+        # the object columns' cells, a chunk of rows at a time (so that
+        # they stay in the CPU cache while they are converted)
+        kids = np.array([k for k, _ in objcols], dtype=np.intp)
+        step = _core._BATCH_CHUNK
+        for lo in range(0, n, step):
+            hi = min(n, lo + step)
+            vals = []
+            for _, cells in objcols:
+                vals.extend(cells[lo:hi])
+            _columns.fill_cells(
+                grid[lo:hi], vals, np.repeat(kids, hi - lo),
+                np.tile(np.arange(hi - lo, dtype=np.intp), len(kids)),
+                True, bad[lo:hi])
     which = np.flatnonzero(bad).tolist()
-    cols = [(name, df.iloc[:, j]) for j, name, _ in used]
-    rows = _Rows(cols)
+    rows = _Rows(df, used)
     errors = _columns.refill(buf, rows, which, True)
     out = np.zeros(n, dtype=_SUMMARY_DTYPE)
     if n:
@@ -158,10 +176,13 @@ def assess_frame(df: "pd.DataFrame",
 class _Rows(object):
     """Row i of the frame as a mapping, made only when asked for."""
 
-    def __init__(self, cols):
-        self.cols = cols
+    def __init__(self, df, used):
+        self.df, self.used, self.cols = df, used, None
 
     def __getitem__(self, i):
+        if self.cols is None:
+            self.cols = [(name, self.df.iloc[:, j])
+                         for j, name, _ in self.used]
         return lambda: {name: _cell(col, i) for name, col in self.cols}
 
 

@@ -15,6 +15,8 @@ ratio to it:
                   28 days with None for an unknown day)
     assess_frame  heavylegs.assess_frame(df): the same runners as a
                   DataFrame (one column per input, series columns of lists)
+    assess_frame_days  the same, each series day its own float column
+                  ("daily_sleep_h[3]"), as a wide CSV or Parquet table has it
     one_by_one    rb.assess(dict) for each runner
 
 Rates are in this process's CPU time (best of a few runs), so a busy
@@ -42,6 +44,23 @@ def rate(fn, n, min_s=1.0):
         best = max(best, n / dt)
         if time.process_time() > t_end:
             return best
+
+
+def day_columns(rows):
+    """The rows as columns, each series day its own column ("name[i]")
+    of floats: how a wide table (CSV, Parquet) holds them."""
+    cols = {}
+    n = len(rows)
+    for i, r in enumerate(rows):
+        for k, v in r.items():
+            if isinstance(v, list):
+                for d, x in enumerate(v):
+                    if x is not None:
+                        cols.setdefault("%s[%d]" % (k, d),
+                                        [None] * n)[i] = x
+            else:
+                cols.setdefault(k, [None] * n)[i] = v
+    return cols
 
 
 def c_figures(path):
@@ -96,8 +115,10 @@ def main(argv):
         import pandas as pd
         df = pd.DataFrame(rows)
         frame = rate(lambda: hl.assess_frame(df, rb), n)
+        days = pd.DataFrame(day_columns(rows))
+        frame_days = rate(lambda: hl.assess_frame(days, rb), n)
     except ImportError:
-        frame = None
+        frame = frame_days = None
 
     print("# C: hl_assess_batch on the same runners' structs (the baseline)")
     print("c_batch_call_per_s: %.0f" % call)
@@ -112,6 +133,13 @@ def main(argv):
         print("python_assess_frame_us_per_runner: %.2f" % (1e6 / frame))
         print("ratio_python_assess_frame_vs_c_batch_call: %.2f"
               % (frame / call))
+        print("# Python: heavylegs.assess_frame(DataFrame), each series day "
+              "its own float column (name[i], NaN unknown)")
+        print("python_assess_frame_days_per_s: %.0f" % frame_days)
+        print("python_assess_frame_days_us_per_runner: %.2f"
+              % (1e6 / frame_days))
+        print("ratio_python_assess_frame_days_vs_c_batch_call: %.2f"
+              % (frame_days / call))
     else:
         print("python_assess_frame_per_s: pandas missing")
     print("# Python: rb.assess(dict) one runner at a time")
