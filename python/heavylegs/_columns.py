@@ -190,7 +190,16 @@ def _nonfinite(v, x, nan_ok, expected=0, legit=None):
 
 def _scalars(c, vals, pos, ids, t, nan_ok):
     """Scalar cells of kind c -> (values, cells to fill again or None)."""
-    x = _take(vals, pos)
+    maps = None
+    if c == C_ENUM:
+        maps = list(map(t.maps.__getitem__, ids[pos].tolist()))
+    return convert(c, _take(vals, pos), maps, nan_ok)
+
+
+def convert(c, x, maps, nan_ok):
+    """A sequence x of scalar cells of kind c -> (float64 values, cells to
+    fill again or None).  maps: for enums, the value table of each cell
+    (a list) or of all of them (a dict)."""
     m = len(x)
     allowed = _NUM if c == C_NUM else _TRI
     if c == C_TRI:
@@ -214,9 +223,12 @@ def _scalars(c, vals, pos, ids, t, nan_ok):
     if c == C_TRI:
         v = np.fromiter(map(_YES_NO.get, x, _repeat(_MISS)), _F8, m)
     else:
-        maps = list(map(t.maps.__getitem__, ids[pos].tolist()))
         try:
-            v = np.fromiter(map(dict.get, maps, x, _repeat(_MISS)), _F8, m)
+            if isinstance(maps, dict):
+                v = np.fromiter(map(maps.get, x, _repeat(_MISS)), _F8, m)
+            else:
+                v = np.fromiter(map(dict.get, maps, x, _repeat(_MISS)),
+                                _F8, m)
         except TypeError:
             return _each(x, allowed)
     off = v == _MISS

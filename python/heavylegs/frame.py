@@ -147,7 +147,16 @@ def assess_frame(df: "pd.DataFrame",
         if na.any():
             obj = obj.copy()
             obj[na] = None
-        objcols.append((kid, obj.tolist()))
+        cells = obj.tolist()
+        if field.length == 1:
+            # one input: the whole column at once
+            v, off = _columns.convert(int(t.cat[kid]), cells, t.maps[kid],
+                                      True)
+            grid[:, field.slot] = v
+            if off is not None:
+                bad |= off
+        else:
+            objcols.append((kid, cells))
     if has_series and has_day:
         bad[:] = True      # a series and its days: the column order decides
     if objcols:
