@@ -354,6 +354,12 @@ run_log = mkdir -p $(@D); rm -f $@ $@.failed; t=$@.$$$$.tmp; \
 	    exit 1; fi; \
 	mv -f $$t $@
 
+# Check's timeouts (4 s a test unless a test case sets its own) are there to
+# stop a hang, not to time a test: on a loaded machine a heavy test (JSON at
+# every buffer size) can take longer, so they are stretched tenfold.
+CK_TIMEOUT_MULTIPLIER ?= 10
+export CK_TIMEOUT_MULTIPLIER
+
 VG_RUN := CK_FORK=no $(VALGRIND) -q --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --error-exitcode=1
 

@@ -13,17 +13,11 @@
 #include <string.h>
 
 #include "heavylegs.h"
+#include "cli/progutil.h"
 #include "cli/rules.h"
 #include "cli/runner.h"
 
 /* Exit statuses, as in sysexits(3). */
-#define EX_OK_		0
-#define EX_USAGE_	64	/* bad command line */
-#define EX_DATAERR_	65	/* bad runner input (in a batch: a bad row) */
-#define EX_NOINPUT_	66	/* an input file cannot be opened */
-#define EX_SOFTWARE_	70	/* internal error: out of memory */
-#define EX_IOERR_	74	/* read or write error */
-#define EX_CONFIG_	78	/* the rulebase is invalid */
 
 #define PROG	"hl-assess"
 #define WIDTH	76
@@ -78,53 +72,24 @@ die_msg(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* Read a whole file (or stdin for "-"); NULL with *status set. */
+/* Read a whole file (or stdin for "-"); NULL, said why, with *status set. */
 static char *
 read_all(const char *path, size_t *len, int *status)
 {
-	FILE *fp;
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, got;
+	const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	char *buf;
+	int stage, e;
 
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		die_msg("%s: %s", path, strerror(errno));
-		*status = EX_NOINPUT_;
-		return NULL;
-	}
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 65536;
-			if ((nb = realloc(buf, cap)) == NULL) {
-				die_msg("out of memory");
-				free(buf);
-				if (fp != stdin)
-					fclose(fp);
-				*status = EX_SOFTWARE_;
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n - 1, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		die_msg("%s: read error: %s", strcmp(path, "-") ? path :
-		    "<stdin>", strerror(errno));
-		free(buf);
-		if (fp != stdin)
-			fclose(fp);
-		*status = EX_IOERR_;
-		return NULL;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	if ((buf = cli_read_all(path, len, &stage, &e)) != NULL)
+		return buf;
+	if (stage == CLI_READ_MEMORY)
+		die_msg("out of memory");
+	else if (stage == CLI_READ_READ)
+		die_msg("%s: read error: %s", shown, strerror(e));
+	else
+		die_msg("%s: %s", shown, strerror(e));
+	*status = cli_read_status(stage);
+	return NULL;
 }
 
 /* ---- problems ------------------------------------------------------------ */
@@ -1031,22 +996,8 @@ main(int argc, char *argv[])
 			printf(PROG " (libheavylegs) %s\n", hl_version());
 			return fflush(stdout) == 0 && !ferror(stdout) ? EX_OK_ :
 			    EX_IOERR_;
-		case ':':
-			fprintf(stderr, PROG ": %s needs a value\n",
-			    argv[optind - 1]);
-			fprintf(stderr, "Try '" PROG " --help' for more "
-			    "information.\n");
-			return EX_USAGE_;
-		default:
-			if (optopt != 0)
-				fprintf(stderr, PROG ": unknown option -%c\n",
-				    optopt);
-			else
-				fprintf(stderr, PROG ": unknown option %s\n",
-				    argv[optind - 1]);
-			fprintf(stderr, "Try '" PROG " --help' for more "
-			    "information.\n");
-			return EX_USAGE_;
+		default:	/* ':' or '?' */
+			return cli_option_error(PROG, ch, argv);
 		}
 	}
 	if (argc - optind > 1)

@@ -11,14 +11,9 @@
 #include <string.h>
 
 #include "heavylegs.h"
+#include "cli/progutil.h"
 
 /* Exit statuses, as in sysexits(3). */
-#define EX_OK_		0
-#define EX_USAGE_	64	/* bad command line */
-#define EX_NOINPUT_	66	/* a file cannot be opened */
-#define EX_SOFTWARE_	70	/* out of memory */
-#define EX_IOERR_	74	/* read or write error */
-#define EX_CONFIG_	78	/* a rulebase has errors */
 
 #define PROG		"hl-lint"
 #define MAX_ERRORS	100	/* shown per file */
@@ -94,50 +89,6 @@ print_error(const hl_error *e, void *ud)
 		fprintf(stderr, "%s: %s\n", fc->shown, m);
 }
 
-static char *
-read_all(const char *path, size_t *len, int *status)
-{
-	FILE *fp;
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, got;
-
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		*status = errno;
-		return NULL;
-	}
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 65536;
-			if ((nb = realloc(buf, cap)) == NULL) {
-				free(buf);
-				if (fp != stdin)
-					fclose(fp);
-				*status = ENOMEM;
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n - 1, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		*status = errno ? errno : EIO;
-		free(buf);
-		if (fp != stdin)
-			fclose(fp);
-		return NULL;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -153,7 +104,7 @@ main(int argc, char *argv[])
 	hl_error err;
 	size_t len, count, nflags, ncauses, nstrategies;
 	char *buf;
-	int ch, i, rc, e, quiet = 0, status = EX_OK_, noinput = 0, bad = 0;
+	int ch, i, rc, e, stage, quiet = 0, status = EX_OK_, noinput = 0, bad = 0;
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":hqV", longopts, NULL)) != -1) {
@@ -169,22 +120,8 @@ main(int argc, char *argv[])
 			printf(PROG " (libheavylegs) %s\n", hl_version());
 			return fflush(stdout) == 0 && !ferror(stdout) ? EX_OK_ :
 			    EX_IOERR_;
-		case ':':
-			fprintf(stderr, PROG ": %s needs a value\n",
-			    argv[optind - 1]);
-			fprintf(stderr, "Try '" PROG " --help' for more "
-			    "information.\n");
-			return EX_USAGE_;
-		default:
-			if (optopt != 0)
-				fprintf(stderr, PROG ": unknown option -%c\n",
-				    optopt);
-			else
-				fprintf(stderr, PROG ": unknown option %s\n",
-				    argv[optind - 1]);
-			fprintf(stderr, "Try '" PROG " --help' for more "
-			    "information.\n");
-			return EX_USAGE_;
+		default:	/* ':' or '?' */
+			return cli_option_error(PROG, ch, argv);
 		}
 	}
 	if (optind == argc) {
@@ -196,13 +133,12 @@ main(int argc, char *argv[])
 		fc.shown = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
 		fc.quiet = quiet;
 		e = 0;
-		if ((buf = read_all(argv[i], &len, &e)) == NULL) {
+		if ((buf = cli_read_all(argv[i], &len, &stage, &e)) == NULL) {
 			if (!quiet)
 				warn_msg("%s: %s", fc.shown, strerror(e));
-			if (e == ENOMEM)
+			if (stage == CLI_READ_MEMORY)
 				return EX_SOFTWARE_;
-			if (e == ENOENT || e == EACCES || e == EISDIR ||
-			    e == ENOTDIR)
+			if (stage == CLI_READ_OPEN)
 				noinput = 1;
 			else
 				status = EX_IOERR_;

@@ -264,12 +264,34 @@ hl__error_isset(const hl_error *err)
 	return writable(err) && err->code != 0;
 }
 
+/*
+ * The file as the message shows it: whole when the rest of the message
+ * leaves room, else "..." and its end (the name of the file, the part a
+ * reader needs), so that a long path never pushes out what went wrong.
+ */
+static void
+append_file(struct msgbuf *m, const char *file, size_t rest, size_t cap)
+{
+	size_t len = strlen(file), room;
+
+	room = rest + 16 < cap ? cap - 1 - rest : 16;
+	if (len <= room) {
+		append(m, "%s", file);
+		return;
+	}
+	file += len - (room - 3);
+	while ((*(const unsigned char *)file & 0xc0) == 0x80)
+		file++;		/* start on a whole character */
+	append(m, "...%s", file);
+}
+
 int
 hl__error_set(hl_error *err, int code, const char *file, int line,
     int column, const char *rule, const char *name, const char *fmt, ...)
 {
-	char	 raw[2 * sizeof(err->message)];
-	struct msgbuf m;
+	char	 raw[2 * sizeof(err->message)], text[2 * sizeof(err->message)];
+	char	 where[32];
+	struct msgbuf m, t;
 	va_list	 ap;
 
 	if (!writable(err) || err->code != 0)
@@ -283,10 +305,29 @@ hl__error_set(hl_error *err, int code, const char *file, int line,
 	copy_field(err->rule, sizeof(err->rule), rule);
 	copy_field(err->name, sizeof(err->name), name);
 
+	/* "rule ID: text", then "file:line:col: " before it */
+	t.buf = text;
+	t.cap = sizeof text;
+	t.len = 0;
+	t.cut = 0;
+	t.buf[0] = '\0';
+	if (err->rule[0] != '\0')
+		append(&t, "rule %s: ", err->rule);
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		advance(&t, vsnprintf(t.buf + t.len, t.cap - t.len, fmt, ap));
+		va_end(ap);
+	}
+	where[0] = '\0';
+	if (err->line > 0 && err->column > 0)
+		snprintf(where, sizeof where, "%d:%d", (int)err->line,
+		    (int)err->column);
+	else if (err->line > 0)
+		snprintf(where, sizeof where, "%d", (int)err->line);
+
 	/*
-	 * "file:line:col: rule ID: text", leaving out the absent parts, then
-	 * escaped (the fields are already: escaping them again changes
-	 * nothing).
+	 * Leaving out the absent parts, then escaped (the fields are
+	 * already: escaping them again changes nothing).
 	 */
 	m.buf = raw;
 	m.cap = sizeof raw;
@@ -294,22 +335,14 @@ hl__error_set(hl_error *err, int code, const char *file, int line,
 	m.cut = 0;
 	m.buf[0] = '\0';
 	if (err->file[0] != '\0')
-		append(&m, "%s", err->file);
-	if (err->line > 0) {
-		append(&m, "%s%d", m.len > 0 ? ":" : "", (int)err->line);
-		if (err->column > 0)
-			append(&m, ":%d", (int)err->column);
-	}
+		append_file(&m, err->file, strlen(where) + 3 + t.len,
+		    sizeof(err->message));
+	if (where[0] != '\0')
+		append(&m, "%s%s", m.len > 0 ? ":" : "", where);
 	if (m.len > 0)
 		append(&m, ": ");
-	if (err->rule[0] != '\0')
-		append(&m, "rule %s: ", err->rule);
-	if (fmt != NULL) {
-		va_start(ap, fmt);
-		advance(&m, vsnprintf(m.buf + m.len, m.cap - m.len, fmt, ap));
-		va_end(ap);
-	}
-	if (m.cut)
+	append(&m, "%s", text);
+	if (m.cut || t.cut)
 		m.buf[utf8_whole(m.buf, strlen(m.buf))] = '\0';
 	hl__escape(err->message, sizeof(err->message), raw, strlen(raw));
 	return code;

@@ -521,8 +521,7 @@ read_item(struct ld *ld, const struct hl__ynode *n, struct hl__item *it)
 		return nomem(ld);
 	}
 	for (i = 0; i + 1 < n->nkid; i += 2) {
-		switch (j = key_index(item_keys, NKEYS(item_keys),
-		    n->kid[i])) {
+		switch (j = kept_key(item_keys, NKEYS(item_keys), n, i, v)) {
 		case I_WHEN:
 			rc = read_cond(ld, v[j], "when", 0,
 			    &it->bands[0].when);

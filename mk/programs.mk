@@ -21,6 +21,8 @@ build/cli/default_rules.o: $(GEN_RULES) build/flags
 
 PROG_OBJS_hl-assess = $(CLI_OBJS) build/cli/default_rules.o $(YAML_LIBS)
 examples/hl-assess: $(CLI_OBJS) build/cli/default_rules.o
+PROG_OBJS_hl-lint = build/cli/progutil.o
+examples/hl-lint: build/cli/progutil.o
 EX_CFLAGS += -Iexamples
 
 -include $(CLI_OBJS:.o=.d)

@@ -148,11 +148,12 @@ check-yaml-alloc: build/log/wrap/yaml_alloc.log
 # ---- hl-assess's readers as fuzz targets ------------------------------------------
 #
 # fuzz_runner and fuzz_batchread call the runner-file parsers and batch
-# readers of examples/cli/ (runner.c, vocab.c): those two targets link, on
+# readers of examples/cli/ (runner.c, vocab.c), fuzz_lint hl-lint's reading
+# of conditions (rules.c): those targets link, on
 # top of the library, the same modules compiled with the target's
 # sanitizers (ASan+UBSan for the replay, libFuzzer for build/fuzz/).
-FUZZ_CLI_NAMES := runner batchread
-FUZZ_CLI_SRCS := examples/cli/runner.c examples/cli/vocab.c
+FUZZ_CLI_NAMES := runner batchread lint
+FUZZ_CLI_SRCS := examples/cli/runner.c examples/cli/vocab.c examples/cli/rules.c
 SAN_CLI_OBJS := $(FUZZ_CLI_SRCS:examples/cli/%.c=build/asan/cli/%.o)
 FUZZ_CLI_OBJS := $(FUZZ_CLI_SRCS:examples/cli/%.c=build/fuzz/cli/%.o)
 

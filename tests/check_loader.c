@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* check_loader.c - tests of the rulebase loader: malformed and good rulebases, files, limits, allocation failures. */
 #include <dirent.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -512,6 +517,121 @@ START_TEST(file_errors)
 	/* no hl_error at all */
 	ck_assert_int_eq(hl_rulebase_load_file(missing, &rb, NULL), HL_EIO);
 	ck_assert_ptr_null(rb);
+}
+END_TEST
+
+/* Load path, fail with HL_EIO, and the message names path and why. */
+static void
+io_fails(const char *path, const char *why)
+{
+	hl_rulebase *rb = (hl_rulebase *)&rb;
+	hl_error e;
+
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(hl_rulebase_load_file(path, &rb, &e), HL_EIO);
+	ck_assert_ptr_null(rb);
+	ck_assert_int_eq(e.code, HL_EIO);
+	/* the name as far as hl_error's field holds it */
+	ck_assert_uint_gt(strlen(e.file), 0);
+	ck_assert_int_eq(strncmp(e.file, path, strlen(e.file)), 0);
+	ck_assert_msg(strstr(e.message, why) != NULL, "%s: '%s' lacks '%s'",
+	    path, e.message, why);
+}
+
+/*
+ * Each way a path can fail has its own words, never strerror's (which
+ * depends on the locale and is not thread-safe).
+ */
+START_TEST(file_error_kinds)
+{
+	char dir[] = "/tmp/hl-io-XXXXXX", path[512], file[64], sock[64];
+	struct sockaddr_un sa;
+	struct rlimit rl;
+	FILE *fp;
+	size_t i;
+	int fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(file, sizeof file, "%s/file", dir);
+	fp = fopen(file, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("heavylegs: 1\n", fp);
+	fclose(fp);
+
+	snprintf(path, sizeof path, "%s/x", file);
+	io_fails(path, "a component of the path is not a directory");
+
+	snprintf(path, sizeof path, "%s/", dir);
+	for (i = strlen(path); i < 300; i++)
+		path[i] = 'a';
+	path[i] = '\0';
+	io_fails(path, "file name too long");
+	{
+		/* a path too long for the message loses its start, not why */
+		hl_rulebase *rb = NULL;
+		hl_error e;
+
+		memset(&e, 0, sizeof e);
+		hl_rulebase_load_file(path, &rb, &e);
+		ck_assert_int_eq(strncmp(e.message, "...", 3), 0);
+		ck_assert_ptr_nonnull(strstr(e.message, "aaaa: cannot open "
+		    "rulebase: file name too long"));
+	}
+
+	snprintf(path, sizeof path, "%s/loop", dir);
+	ck_assert_int_eq(symlink(path, path), 0);
+	io_fails(path, "too many levels of symbolic links");
+	unlink(path);
+
+	/* a socket in the file system: open gives ENXIO */
+	snprintf(sock, sizeof sock, "%s/sock", dir);
+	memset(&sa, 0, sizeof sa);
+	sa.sun_family = AF_UNIX;
+	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock);
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	io_fails(sock, "no such device");
+	close(fd);
+	unlink(sock);
+
+	/* permissions mean nothing to root */
+	if (geteuid() != 0) {
+		ck_assert_int_eq(chmod(file, 0), 0);
+		io_fails(file, "permission denied");
+		ck_assert_int_eq(chmod(file, 0644), 0);
+	}
+
+	/* no descriptor left: only where the limit can be lowered and put back */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+		struct rlimit low = rl;
+
+		low.rlim_cur = 0;
+		if (setrlimit(RLIMIT_NOFILE, &low) == 0) {
+			hl_rulebase *rb = (hl_rulebase *)&rb;
+			hl_error e;
+			int rc;
+
+			memset(&e, 0, sizeof e);
+			rc = hl_rulebase_load_file(file, &rb, &e);
+			ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &rl), 0);
+			ck_assert_int_eq(rc, HL_EIO);
+			ck_assert_ptr_null(rb);
+			ck_assert_msg(strstr(e.message, "too many open files") !=
+			    NULL, "%s", e.message);
+		}
+	}
+
+	/* and the file itself still loads as far as its text allows */
+	{
+		hl_rulebase *rb = NULL;
+		hl_error e;
+
+		ck_assert_int_ne(hl_rulebase_load_file(file, &rb, &e), HL_EIO);
+		hl_rulebase_free(rb);
+	}
+	unlink(file);
+	ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
 
@@ -1317,6 +1437,7 @@ suite_loader(void)
 	tc = tcase_create("api");
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, file_errors);
+	tcase_add_test(tc, file_error_kinds);
 	tcase_add_test(tc, null_arguments);
 	tcase_add_test(tc, buffer_without_nul);
 	tcase_add_test(tc, alloc_failures);

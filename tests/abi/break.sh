@@ -63,7 +63,19 @@ exports() {
 	    "$d/include/heavylegs.h" >"$d/exports.log" 2>&1
 }
 
+# The suppressions let a member appended to hl_inputs or hl_summary pass;
+# abidiff 2.2 then also hides any other change to those structs (a member's
+# type changed in place, same size), so the report made without them must
+# show nothing but appended members and the size they add.
 abi() {
+	$ABIDIFF --no-added-syms --headers-dir2 "$d/include" \
+	    --drop-private-types "$baseline" "$d/lib.so" \
+	    >"$d/abidiff-all.log" 2>&1
+	if grep -Eq "data member (change|deletion)|type of '|offset changed|\
+name changed|Removed function|Removed variable|\[D\]" "$d/abidiff-all.log"
+	then
+		return 1
+	fi
 	$ABIDIFF --no-added-syms --headers-dir2 "$d/include" \
 	    --drop-private-types --suppressions "$supp" \
 	    "$baseline" "$d/lib.so" >"$d/abidiff.log" 2>&1
@@ -125,6 +137,73 @@ verdict "HL_EINPUT renumbered" caught nobuild
 fresh error
 edit include/heavylegs.h 's/^\([[:space:]]*char[[:space:]]*message\)\[256\];/\1[512];/'
 verdict "hl_error.message grown to 512 bytes" caught build
+
+# 7. Two fields of hl_inputs of the same type swapped.
+fresh swapped
+edit include/heavylegs.h 's/^\([[:space:]]*double age_years;\)$/	double AGE_TMP;/'
+edit include/heavylegs.h 's/^\([[:space:]]*double body_mass_kg;\)\(.*\)$/	double age_years;\2/'
+edit include/heavylegs.h 's/^	double AGE_TMP;$/	double body_mass_kg;/'
+verdict "age_years and body_mass_kg swapped in hl_inputs" caught build
+
+# 7b. The same in the middle, where no pin names an offset.
+fresh swapped2
+edit include/heavylegs.h 's/^\([[:space:]]*\)double air_temp_c;$/\1double AIR_TMP;/'
+edit include/heavylegs.h 's/^\([[:space:]]*\)double relative_humidity_pct;$/\1double air_temp_c;/'
+edit include/heavylegs.h 's/^\([[:space:]]*\)double AIR_TMP;$/\1double relative_humidity_pct;/'
+verdict "air_temp_c and relative_humidity_pct swapped" caught build
+
+# 8. A field's type changed in place.
+fresh ftype
+edit include/heavylegs.h 's/^\([[:space:]]*\)double\([[:space:]]*beta_blocker_use;.*\)$/\1float\2/'
+verdict "beta_blocker_use made a float" caught build
+
+# 8b. Same size, another type: no offset moves, only the debug types tell.
+fresh samesize
+edit include/heavylegs.h 's/^\([[:space:]]*\)double\([[:space:]]*sex;.*\)$/\1int64_t\2/'
+verdict "sex made an int64_t (same size)" caught build
+
+# 9. A named value renumbered (an enum code, an urgency, a finding kind).
+fresh sexcode
+edit include/heavylegs.h 's/^#define HL_SEX_MALE\([[:space:]]*\)1$/#define HL_SEX_MALE\12/'
+verdict "HL_SEX_MALE renumbered" caught nobuild
+fresh urgency
+edit include/heavylegs.h 's/^#define HL_URGENCY_URGENT\([[:space:]]*\)3/#define HL_URGENCY_URGENT\15/'
+verdict "HL_URGENCY_URGENT renumbered" caught nobuild
+fresh kind
+edit include/heavylegs.h 's/^#define HL_FINDING_CAUSE\([[:space:]]*\)2/#define HL_FINDING_CAUSE\14/'
+verdict "HL_FINDING_CAUSE renumbered" caught nobuild
+
+# 10. The series length changed (every later field moves).
+fresh series
+edit include/heavylegs.h 's/^#define HL_SERIES_DAYS\([[:space:]]*\)28$/#define HL_SERIES_DAYS\114/'
+verdict "HL_SERIES_DAYS shortened" caught nobuild
+
+# 11. hl_summary: a field inserted before the others, or HL_SUMMARY_TOP.
+fresh summary
+edit include/heavylegs.h 's/^\([[:space:]]*int32_t[[:space:]]*triage;.*\)$/	int32_t inserted;\n\1/'
+verdict "a field inserted in the middle of hl_summary" caught build
+fresh summarytop
+edit include/heavylegs.h 's/^#define HL_SUMMARY_TOP\([[:space:]]*\)3/#define HL_SUMMARY_TOP\15/'
+verdict "HL_SUMMARY_TOP grown" caught nobuild
+
+# 12. A return type changed (header and definition alike).
+fresh ret
+edit include/heavylegs.h 's/^HL_API int hl_report_triage(const hl_report \*r);/HL_API long hl_report_triage(const hl_report *r);/'
+edit lib/report.c '/^int$/{N;s/^int\nhl_report_triage(const hl_report \*r)$/long\nhl_report_triage(const hl_report *r)/;}'
+verdict "hl_report_triage returns long" caught build
+
+# 13. A parameter added to a 1.1 function.
+fresh arg
+edit include/heavylegs.h 's/^HL_API const char \*hl_rulebase_rule_id(const hl_rulebase \*rb, int kind,$/HL_API const char *hl_rulebase_rule_id(const hl_rulebase *rb, int kind, int flags,/'
+edit lib/batch.c 's/^hl_rulebase_rule_id(const hl_rulebase \*rb, int kind, size_t i)$/hl_rulebase_rule_id(const hl_rulebase *rb, int kind, int flags, size_t i)/'
+verdict "hl_rulebase_rule_id gained a parameter" caught build
+
+# 14. A 1.0 function moved to the 1.1 version node: programs linked
+# against 1.0 look it up as hl_report_disclaimer@HEAVYLEGS_1.0.
+fresh moved
+edit lib/libheavylegs.map '/^[[:space:]]*hl_report_disclaimer;/d'
+edit lib/libheavylegs.map 's/^\([[:space:]]*\)hl_rulebase_rule_id;/&\n\1hl_report_disclaimer;/'
+verdict "hl_report_disclaimer moved to HEAVYLEGS_1.1" caught build
 
 # 6. A field appended at the end of hl_inputs, as a release would add it.
 fresh append

@@ -196,7 +196,10 @@ run 66 no-rules "$assess" -r no-such.yaml same.txt
 has no-rules.err "hl-assess: no-such.yaml: No such file or directory"
 run 66 no-input "$assess" no-such-runner.txt
 has no-input.err "hl-assess: no-such-runner.txt: No such file or directory"
-run 74 dir-input "$assess" /
+run 66 dir-input "$assess" /
+has dir-input.err "hl-assess: /: Is a directory"
+run 66 lint-dir "$lint" /
+has lint-dir.err "hl-lint: /: Is a directory"
 
 
 # ---- batch: JSON Lines and CSV, 10,000 runners with a few bad rows ----------

@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz_lint.c - libFuzzer target: any bytes through the multi-error lint. */
+/*
+ * fuzz_lint.c - libFuzzer target: any bytes through the multi-error lint,
+ * and through what hl-lint reads from a rulebase's text itself
+ * (examples/cli/rules.c: the red flags' conditions and the names in them).
+ */
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "heavylegs.h"
+#include "../../examples/cli/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,6 +42,47 @@ on_error(const hl_error *e, void *userdata)
 		s->e[s->n].column = e->column;
 	}
 	s->n++;
+}
+
+/* Each name lies inside its condition, a whole word of [A-Za-z0-9_]. */
+static const char *when_text;
+static size_t names_seen;
+
+static int
+word(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+static void
+on_name(const char *name, size_t len, void *userdata)
+{
+	size_t i, whole = strlen(when_text);
+
+	(void)userdata;
+	if (len == 0 || name < when_text || name + len > when_text + whole ||
+	    (name[0] >= '0' && name[0] <= '9') || word((unsigned char)name[len]))
+		abort();
+	if (name > when_text && word((unsigned char)name[-1]))
+		abort();
+	for (i = 0; i < len; i++)
+		if (!word((unsigned char)name[i]))
+			abort();
+	names_seen++;
+}
+
+static void
+on_when(const char *id, const char *when, void *userdata)
+{
+	size_t *calls = userdata;
+
+	if (id == NULL || when == NULL)
+		abort();
+	(void)strlen(id);
+	when_text = when;
+	cli_expression_names(when, on_name, NULL);
+	(*calls)++;
 }
 
 /*
@@ -92,5 +138,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	hl_rulebase_free(rb);
+
+	/* hl-lint's own reading: one call per condition counted */
+	count = 0;
+	if (cli_red_flag_conditions(text, size, on_when, &count) != count)
+		abort();
 	return 0;
 }
