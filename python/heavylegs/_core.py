@@ -1151,8 +1151,12 @@ class Rulebase(object):
 
         rows is an iterable of mappings (or Inputs), one per runner.  Returns
         one Summary per row, in order; a row that is refused has its error
-        (a heavylegs.Error naming the field) in .error and never stops the
-        others."""
+        (a heavylegs.Error naming the field, the same Rulebase.assess()
+        raises for that row) in .error and never stops the others.
+
+        With numpy installed, rows are written into the library's structs
+        a column at a time (heavylegs._columns); without it, one by one.
+        Plain dicts are fastest; rows may have different keys."""
         out = []
         chunk = []
         for row in rows:
