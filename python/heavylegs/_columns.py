@@ -286,19 +286,51 @@ def _series(vals, pos, ids, t, nan_ok, bad, rowid, flat, per):
         f = list(_chain(_chain(zip(s, map(pads.__getitem__, lens)))))
         types = set(map(type, f))
     try:
-        v = _to_doubles(f, _NoneType in types)
+        v, off = _days(f, _NoneType in types, nan_ok, L * m - sum(lens))
     except (OverflowError, TypeError, ValueError):
         bad[rowid[pos]] = True
         return
     v = v.reshape(m, L)
-    lens_a = np.array(lens, dtype=np.intp)
-    off = _nonfinite(v.ravel(), f, nan_ok, int(L * m - lens_a.sum()),
-                     lambda: (np.arange(L)[None, :] >=
-                              lens_a[:, None]).ravel())
     if off is not None:
         bad[rowid[pos[off.reshape(m, L).any(axis=1)]]] = True
     dst = rowid[pos] * per + t.slot[ids[pos]]
     flat[dst[:, None] + np.arange(L)[None, :]] = v
+
+
+def _days(f, has_none, nan_ok, padding):
+    """The flat list f of series days (padding of them the _NAN pads)
+    -> (float64 values, cells not allowed or None).  f is ours: its None
+    cells become _NAN in place (a few of them, found by list.index), so
+    that array() converts it in one go and the NaN cells are counted
+    without another pass."""
+    nones, whole = 0, True
+    if has_none:
+        limit, i, find = len(f) >> 3, -1, f.index
+        try:
+            while True:
+                i = find(None, i + 1)
+                f[i] = _NAN
+                nones += 1
+                if nones > limit:          # many: numpy takes the rest
+                    whole = False
+                    break
+        except ValueError:
+            pass
+    if whole:
+        v = np.frombuffer(_array("d", f), dtype=_F8)
+    else:
+        v = np.array(f, dtype=_F8)
+    fin = np.isfinite(v)
+    if fin.all():
+        return v, None
+    if nan_ok:
+        return v, np.isinf(v)
+    nonfin = ~fin
+    if whole and int(nonfin.sum()) == nones + padding:
+        return v, None
+    ok = np.fromiter(map(_is, f, _repeat(_NAN)), bool, len(f))
+    ok |= np.fromiter(map(_is, f, _repeat(None)), bool, len(f))
+    return v, nonfin & ~ok
 
 
 _pad_cache = {}

@@ -127,6 +127,9 @@ def main(argv):
     print("python_assess_many_per_s: %.0f" % many)
     print("python_assess_many_us_per_runner: %.2f" % (1e6 / many))
     print("ratio_python_assess_many_vs_c_batch_call: %.2f" % (many / call))
+    print("# the same two, under the names earlier rounds printed")
+    print("python_batch_per_s: %.0f" % many)
+    print("ratio_python_batch_vs_c_batch_call: %.2f" % (many / call))
     print("# Python: heavylegs.assess_frame(DataFrame)")
     if frame:
         print("python_assess_frame_per_s: %.0f" % frame)
