@@ -1,8 +1,11 @@
+import collections
 import ctypes
 import ctypes.util
 import difflib
+import itertools
 import json
 import math
+import operator
 import os
 import re
 import struct
@@ -717,6 +720,9 @@ class _Field(object):
 
 
 _BIG = 2 ** 53
+_NoneType = type(None)
+_DAY_NUM = frozenset((float, int, _NoneType))
+_DAY_TRI = _DAY_NUM | {bool}
 _nan_days = memoryview(_array("d", [float("nan")] * SERIES_DAYS))
 
 
@@ -789,18 +795,25 @@ def _fill(view, base, values, nan_is_unknown=False):
                                % (f.length, name, type(value).__name__))
         n = len(value)
         if 0 < n <= f.length:
-            # all numbers and all finite: one copy
-            try:
-                days = _array("d", value)
-            except TypeError:
-                days = None
-            if days is not None and math.isfinite(math.fsum(days)) and \
-                    bool not in set(map(type, value)):
-                s = base + f.slot
-                view[s:s + n] = memoryview(days)
-                if n < f.length:
-                    view[s + n:s + f.length] = _nan_days[:f.length - n]
-                continue
+            # plain numbers (None for an unknown day), all finite: one copy
+            types = set(map(type, value))
+            if types <= (_DAY_TRI if f.tri else _DAY_NUM):
+                if _NoneType in types:
+                    known = [x for x in value if x is not None]
+                    days = [_NAN if x is None else x for x in value]
+                else:
+                    known = days = value
+                try:
+                    ok = math.isfinite(math.fsum(known))
+                    days = _array("d", days)
+                except (OverflowError, TypeError):
+                    ok = False
+                if ok:
+                    s = base + f.slot
+                    view[s:s + n] = memoryview(days)
+                    if n < f.length:
+                        view[s + n:s + f.length] = _nan_days[:f.length - n]
+                    continue
         n = len(value)
         if n > f.length:
             raise _input_error(name, "%d values for a series of %d days"
@@ -815,6 +828,37 @@ def _fill(view, base, values, nan_is_unknown=False):
             view[s + d] = (_convert_value("%s[%d]" % (name, d), f.info,
                                           days[d], nan_is_unknown)
                            if d < n else _NAN)
+
+
+def _fill_one(view, i, per, size, buf, row, nan_is_unknown):
+    """Struct i of buf from one row: an Inputs (copied) or a mapping."""
+    if isinstance(row, _InputsBase):
+        if not isinstance(row, Inputs):
+            raise Error("these Inputs were made for another loaded "
+                        "library", code=EINVAL, name="inputs")
+        buf[i * size:(i + 1) * size] = bytes(row)
+    else:
+        _fill(view, i * per, row, nan_is_unknown)
+
+
+_columns_mod = []
+
+
+def _columns():
+    """The numpy column filler (heavylegs._columns), or None without
+    numpy."""
+    if not _columns_mod:
+        try:
+            from . import _columns as mod
+        except ImportError:
+            mod = None
+        _columns_mod.append(mod)
+    return _columns_mod[0]
+
+
+# Below this many rows a batch is filled row by row (numpy's per-column
+# cost is not worth it).
+_COLUMNS_MIN = 16
 
 
 class _InputsMixin(object):
@@ -978,7 +1022,8 @@ class _InputsMixin(object):
 
 # --- rulebases ------------------------------------------------------------
 
-_BATCH_CHUNK = 4096   # runners per hl_assess_batch call from Python
+_BATCH_CHUNK = 512    # runners per hl_assess_batch call: the cells of a
+                      # chunk stay in the CPU cache while they are converted
 
 
 class Rulebase(object):
@@ -1106,8 +1151,12 @@ class Rulebase(object):
 
         rows is an iterable of mappings (or Inputs), one per runner.  Returns
         one Summary per row, in order; a row that is refused has its error
-        (a heavylegs.Error naming the field) in .error and never stops the
-        others."""
+        (a heavylegs.Error naming the field, the same Rulebase.assess()
+        raises for that row) in .error and never stops the others.
+
+        With numpy installed, rows are written into the library's structs
+        a column at a time (heavylegs._columns); without it, one by one.
+        Plain dicts are fastest; rows may have different keys."""
         out = []
         chunk = []
         for row in rows:
@@ -1121,51 +1170,57 @@ class Rulebase(object):
 
     def _batch_rows(self, rows):
         n = len(rows)
-        size = len(_template)
-        buf = bytearray(_template * n)
-        view = memoryview(buf).cast("d")
-        errors = {}
-        per = _nslots
-        for i, row in enumerate(rows):
-            try:
-                if isinstance(row, _InputsBase):
-                    if not isinstance(row, Inputs):
-                        raise Error("these Inputs were made for another "
-                                    "loaded library", code=EINVAL,
-                                    name="inputs")
-                    buf[i * size:(i + 1) * size] = bytes(row)
-                else:
-                    _fill(view, i * per, row)
-            except Error as e:
-                errors[i] = e
-                view[i * per] = 0.0        # size 0: the library skips it
+        cols = _columns() if n >= _COLUMNS_MIN else None
+        if cols is not None:
+            # numpy: a column at a time, bad rows again one by one
+            buf, grid = cols.chunk_buffer(n)
+            errors = cols.fill_rows(buf, grid, rows)
+        else:
+            size = len(_template)
+            buf = bytearray(_template * n)
+            view = memoryview(buf).cast("d")
+            errors = {}
+            per = _nslots
+            for i, row in enumerate(rows):
+                try:
+                    _fill_one(view, i, per, size, buf, row, False)
+                except Error as e:
+                    errors[i] = e
+                    view[i * per] = 0.0    # size 0: the library skips it
+        return self._summaries(buf, n, errors)
+
+    def _summaries(self, buf, n, errors=None):
+        """hl_assess_batch over the n structs of buf -> [Summary]."""
+        errors = errors or {}
         out = self._run_batch(buf, n)
-        ids = self.cause_ids
-        res = []
-        for i, t in enumerate(_SUMMARY.iter_unpack(out)):
-            o = Summary()
-            if t[1] != OK or i in errors:
-                e = errors.get(i) or self._row_error(buf, i) or Error(
-                    "%s: %s" % (_text(t[-1].rstrip(b"\0")),
-                                strerror(t[1])),
-                    code=t[1], name=_text(t[-1].rstrip(b"\0")))
-                o.error = e
-                o.triage = o.triage_high = o.triage_name = None
-                o.screen_complete = o.suppress_training_advice = None
-                o.confidence = None
-                o.causes = []
-            else:
-                o.error = None
-                o.triage = t[2]
-                o.triage_name = URGENCY_NAMES[t[2]]
-                o.triage_high = t[3]
-                o.screen_complete = t[4] != 0
-                o.suppress_training_advice = t[5] != 0
-                c = t[6]
-                o.confidence = None if c != c else c
-                o.causes = [(ids[t[9 + k]], t[13 + k], t[16 + k],
-                             t[19 + k]) for k in range(t[7])]
-            res.append(o)
+        # one column per field, then one Summary per row, all through
+        # map/zip (no Python statement per runner)
+        cols = list(zip(*_SUMMARY.iter_unpack(out)))
+        if not cols:
+            return []
+        ids = self.cause_ids + (None,)        # -1: no cause
+        idg = ids.__getitem__
+        tri = cols[2]
+        causes = list(map(list, map(
+            operator.getitem,
+            zip(*(zip(map(idg, cols[9 + k]), cols[13 + k], cols[16 + k],
+                      cols[19 + k]) for k in range(SUMMARY_TOP))),
+            map(_FIRST.__getitem__, cols[7]))))
+        res = list(map(_make_summary, zip(
+            tri, map(_URGENCY_OF.__getitem__, tri), cols[3],
+            map(bool, cols[4]), map(bool, cols[5]),
+            [None if c != c else c for c in cols[6]], causes,
+            _repeat(None))))
+        bad = set(errors)
+        if cols[1].count(OK) != n:
+            bad.update(i for i, st in enumerate(cols[1]) if st != OK)
+        for i in sorted(bad):
+            t = cols[1][i], cols[-1][i]
+            e = errors.get(i) or self._row_error(buf, i) or Error(
+                "%s: %s" % (_text(t[1].rstrip(b"\0")), strerror(t[0])),
+                code=t[0], name=_text(t[1].rstrip(b"\0")))
+            res[i] = _make_summary((None, None, None, None, None, None, [],
+                                    e))
         return res
 
     def _run_batch(self, buf, n):
@@ -1202,19 +1257,19 @@ _SUMMARY = struct.Struct("<I5id2i3ii3d3d3d64s")
 assert _SUMMARY.size == SUMMARY_SIZE_V1_1
 
 
-class Summary(object):
-    """One runner's result from Rulebase.assess_many(): triage (0-4) and
-    triage_name, triage_high, screen_complete, suppress_training_advice,
-    confidence, causes (up to three (id, score, score_low, score_high),
-    highest first), and error (a heavylegs.Error for a refused row, whose
-    other fields are then None)."""
+class Summary(collections.namedtuple("Summary", (
+        "triage", "triage_name", "triage_high", "screen_complete",
+        "suppress_training_advice", "confidence", "causes", "error"))):
+    """One runner's result from Rulebase.assess_many() (a named tuple):
+    triage (0-4) and triage_name, triage_high, screen_complete,
+    suppress_training_advice, confidence, causes (up to three (id, score,
+    score_low, score_high), highest first), and error (a heavylegs.Error
+    for a refused row, whose other fields are then None)."""
 
-    __slots__ = ("triage", "triage_name", "triage_high", "screen_complete",
-                 "suppress_training_advice", "confidence", "causes",
-                 "error")
+    __slots__ = ()
 
     def to_dict(self) -> Dict[str, Any]:
-        d = {k: getattr(self, k) for k in self.__slots__}
+        d = self._asdict()
         d["error"] = None if self.error is None else str(self.error)
         d["error_field"] = None if self.error is None else self.error.field
         return d
@@ -1224,6 +1279,12 @@ class Summary(object):
             return "Summary(error=%r)" % (str(self.error),)
         return "Summary(triage=%r, causes=%r)" % (self.triage_name,
                                                   self.causes)
+
+
+_make_summary = Summary._make
+_FIRST = [slice(0, k) for k in range(SUMMARY_TOP + 1)]
+_URGENCY_OF = dict(enumerate(URGENCY_NAMES))
+_repeat = itertools.repeat
 
 
 # --- reports -------------------------------------------------------------

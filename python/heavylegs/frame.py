@@ -13,9 +13,9 @@ from typing import Any, Optional, Union
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _columns, _core
 from ._core import (EINVAL, OK, SUMMARY_TOP, URGENCY_NAMES, Error, Rulebase,
-                    _convert_value, _unknown_input)
+                    _unknown_input)
 
 # hl_summary as a numpy record, at the offsets the ctypes struct has.
 _SUMMARY_DTYPE = np.dtype({
@@ -61,30 +61,19 @@ def frame_meta() -> "pd.DataFrame":
     return assess_frame(pd.DataFrame())
 
 
-def _column_values(name, field, col, n, errors):
-    """A column -> float64 array for one slot; bad cells go to errors."""
-    if col.dtype.kind in "fiub":
-        vals = col.to_numpy(dtype=np.float64, na_value=np.nan)
-        bad = np.isinf(vals)
-        if field.info.kind != _core.KIND_TRI and col.dtype.kind == "b":
-            bad = np.ones(n, dtype=bool)
-        for i in np.flatnonzero(bad):
-            if i not in errors:
-                try:
-                    _convert_value(name, field.info, col.iat[i])
-                except Error as e:
-                    errors[i] = e
-        return vals
-    vals = np.full(n, np.nan)
-    for i, v in enumerate(col.tolist()):
-        if v is None or v is pd.NA or v is pd.NaT:
-            continue
-        try:
-            vals[i] = _convert_value(name, field.info, v,
-                                     nan_is_unknown=True)
-        except Error as e:
-            errors.setdefault(i, e)
-    return vals
+def _cell(col, i):
+    """One cell of a column as the one-runner code takes it (missing:
+    None; numpy scalars as Python ones)."""
+    v = col.iat[i]
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+        if isinstance(v, float) and math.isnan(v):
+            return None
+    return v
 
 
 def assess_frame(df: "pd.DataFrame",
@@ -94,51 +83,116 @@ def assess_frame(df: "pd.DataFrame",
     """Assess every row of df (one runner per row) in batch calls.
 
     Columns are input names ("age_years", "daily_sleep_h[3]") or a series
-    name holding lists; missing values (NaN, None, NA) are unknown.
-    rulebase is a Rulebase, a path loaded once per process, or None for
-    the built-in one.  Columns that are not inputs raise Error naming them
-    unless ignore_unknown.  Returns a frame with df's index and the
-    columns of frame_columns(): triage, the top causes with their scores
-    and bounds, confidence; a refused row has None there and the error's
-    message and field in "error" and "error_field".
+    name holding lists (today first); missing values (NaN, None, NA) are
+    unknown, in a series' list too.  Yes/no columns take bools (or
+    "yes"/"no"), enum columns their value names.  rulebase is a Rulebase,
+    a path loaded once per process, or None for the built-in one.  Columns
+    that are not inputs raise Error naming them unless ignore_unknown.
+    Returns a frame with df's index and the columns of frame_columns():
+    triage, the top causes with their scores and bounds, confidence; a
+    refused row has None there and the error's message and field in
+    "error" and "error_field" (the same error Rulebase.assess() raises
+    for that row).
     """
     if not isinstance(df, pd.DataFrame):
         raise Error("assess_frame takes a pandas DataFrame, not %s"
                     % type(df).__name__, code=EINVAL, name="df")
     rb = _rulebase(rulebase)
     n = len(df)
-    per = _core._nslots
-    size = len(_core._template)
-    buf = bytearray(_core._template * n)
-    grid = np.frombuffer(buf, dtype=np.float64).reshape(n, per) if n else \
-        np.zeros((0, per))
-    errors = {}
-    for name in df.columns:
+    t = _columns.tables()
+    used = []
+    for j, name in enumerate(df.columns):
         field = _core._fields.get(name) if isinstance(name, str) else None
         if field is None:
             if ignore_unknown:
                 continue
             _core._encode_name(name)
             raise _unknown_input(name)
-        col = df[name]
-        if field.length == 1:
-            grid[:, field.slot] = _column_values(name, field, col, n,
-                                                 errors)
+        used.append((j, name, field))
+    buf, grid = _columns.new_buffer(n)
+    bad = np.zeros(n, dtype=bool)
+    objcols = []          # (key id, list of cells) of the object columns
+    has_series = any(f.length != 1 for _, _, f in used)
+    has_day = any(t.day[t.kid[name]] for _, name, _ in used)
+    # numpy float and integer columns: all in one copy and one write
+    dtypes = df.dtypes
+    plain = [(j, f.slot) for j, _, f in used if f.length == 1 and
+             isinstance(dtypes.iloc[j], np.dtype) and
+             dtypes.iloc[j].kind in "fiu"]
+    if plain and n:
+        v = df.iloc[:, [j for j, _ in plain]].to_numpy(dtype=np.float64)
+        bad |= np.isinf(v).any(axis=1)
+        grid[:, [slot for _, slot in plain]] = v
+    done = {j for j, _ in plain}
+    for j, name, field in used:
+        if j in done:
             continue
-        view = memoryview(buf).cast("d")
-        for i, v in enumerate(col.tolist()):
-            if v is None or (isinstance(v, float) and math.isnan(v)):
-                continue
-            try:
-                _core._fill(view, i * per, {name: v}, nan_is_unknown=True)
-            except Error as e:
-                errors.setdefault(i, e)
-    for i in errors:
-        grid[i, 0] = 0.0             # size 0: the batch call skips the row
+        col = df.iloc[:, j]
+        kid = t.kid[name]
+        kind = col.dtype.kind
+        if field.length == 1 and kind in "fiu":
+            v = col.to_numpy(dtype=np.float64, na_value=np.nan)
+            bad |= np.isinf(v)
+            grid[:, field.slot] = v
+            continue
+        if field.length == 1 and kind == "b" and field.tri:
+            grid[:, field.slot] = col.to_numpy(dtype=np.float64,
+                                               na_value=np.nan)
+            continue
+        if field.length == 1 and kind == "b":
+            bad |= ~col.isna().to_numpy()     # a bool for a number
+            continue
+        obj = col.to_numpy(dtype=object)
+        na = col.isna().to_numpy()
+        if na.any():
+            obj = obj.copy()
+            obj[na] = None
+        cells = obj.tolist()
+        if field.length == 1:
+            # one input: the whole column at once
+            v, off = _columns.convert(int(t.cat[kid]), cells, t.maps[kid],
+                                      True)
+            grid[:, field.slot] = v
+            if off is not None:
+                bad |= off
+        else:
+            objcols.append((kid, cells))
+    if has_series and has_day:
+        bad[:] = True      # a series and its days: the column order decides
+    if objcols:
+        # the object columns' cells, a chunk of rows at a time (so that
+        # they stay in the CPU cache while they are converted)
+        kids = np.array([k for k, _ in objcols], dtype=np.intp)
+        step = _core._BATCH_CHUNK
+        for lo in range(0, n, step):
+            hi = min(n, lo + step)
+            vals = []
+            for _, cells in objcols:
+                vals.extend(cells[lo:hi])
+            _columns.fill_cells(
+                grid[lo:hi], vals, np.repeat(kids, hi - lo),
+                np.tile(np.arange(hi - lo, dtype=np.intp), len(kids)),
+                True, bad[lo:hi])
+    which = np.flatnonzero(bad).tolist()
+    rows = _Rows(df, used)
+    errors = _columns.refill(buf, rows, which, True)
     out = np.zeros(n, dtype=_SUMMARY_DTYPE)
     if n:
         _run(rb, buf, n, out)
     return _to_frame(rb, df.index, out, buf, errors)
+
+
+class _Rows(object):
+    """Row i of the frame as a mapping, made only when asked for."""
+
+    def __init__(self, df, used):
+        self.df, self.used, self.cols = df, used, None
+
+    def __getitem__(self, i):
+        if self.cols is None:
+            self.cols = [(name, self.df.iloc[:, j])
+                         for j, name, _ in self.used]
+        return lambda: {name: _cell(col, i) for name, col in self.cols}
 
 
 def _run(rb, buf, n, out):
