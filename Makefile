@@ -283,7 +283,8 @@ build/fuzz/lib/%.o: lib/%.c build/flags | need-yaml need-fuzz
 build/fuzz/fuzz_%.o: tests/fuzz/fuzz_%.c build/flags | need-yaml need-fuzz
 	@mkdir -p $(@D)
 	$(E) FUZZ-CC $@
-	$(Q)$(FUZZ_CC) $(LIB_CFLAGS) -DHL_TESTING $(CPPFLAGS) $(FUZZ_FLAGS) \
+	$(Q)$(FUZZ_CC) $(LIB_CFLAGS) -DHL_TESTING -DHL_FUZZ_SAMPLE_SIZES \
+	    $(CPPFLAGS) $(FUZZ_FLAGS) \
 	    -fsanitize=fuzzer-no-link,address,undefined $(DEPFLAGS) -c -o $@ $<
 
 $(FUZZERS): build/fuzz/fuzz_%: build/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)

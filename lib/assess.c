@@ -57,39 +57,35 @@ static const struct {
 /* Value slot 0 is the double at this byte offset of hl_inputs (vocab.h). */
 #define INPUTS_FIRST_SLOT	offsetof(hl_inputs, age_years)
 
+/* HL_STATE_* of one lane of a lane code (hl__expr_lanes). */
+static const signed char lane_state[4] = {
+	HL_STATE_UNKNOWN, HL_STATE_FIRED, HL_STATE_NOT_FIRED, HL_STATE_UNKNOWN
+};
+
 /* Three-valued truth of a condition as an evidence state; absent is true. */
 static int
 cond_state(const struct hl__cond *c, const double *slots)
 {
-	double v;
-
 	if (c->expr == NULL)
 		return HL_STATE_FIRED;
-	v = hl__expr_eval(c->expr, slots);
-	if (isnan(v))
-		return HL_STATE_UNKNOWN;
-	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
+	return lane_state[hl__expr_lanes(c->expr, slots) & 3];
 }
 
 /*
  * cond_state() returned, and in *so the state that holds whatever the
  * unknown inputs turn out to be: as cond_state, except that known() of an
- * unknown value is unknown (it may yet become known).  One evaluation
- * unless a known() met an unknown value.
+ * unknown value is unknown (it may yet become known).  One evaluation.
  */
 static int
 cond_states(const struct hl__cond *c, const double *slots, int *so)
 {
-	double v, o;
+	unsigned code;
 
 	if (c->expr == NULL)
 		return *so = HL_STATE_FIRED;
-	v = hl__expr_eval_both(c->expr, slots, &o);
-	*so = isnan(o) ? HL_STATE_UNKNOWN : o != 0 ? HL_STATE_FIRED :
-	    HL_STATE_NOT_FIRED;
-	if (isnan(v))
-		return HL_STATE_UNKNOWN;
-	return v != 0 ? HL_STATE_FIRED : HL_STATE_NOT_FIRED;
+	code = hl__expr_lanes(c->expr, slots);
+	*so = lane_state[code >> 2 & 3];
+	return lane_state[code & 3];
 }
 
 static const char *
@@ -306,6 +302,13 @@ eval_cause(struct hl_report *r, size_t c)
 			if (so != HL_STATE_NOT_FIRED &&
 			    (maybe < 0 || bd[b].weight > bd[maybe].weight))
 				maybe = (long)b;
+			/*
+			 * True whatever the unknowns (so true as read too),
+			 * and no later band weighs more: none changes best,
+			 * sure, maybe, evaluable or settled.
+			 */
+			if (so == HL_STATE_FIRED && bd[b].last)
+				break;
 		}
 		if (apo == HL_STATE_UNKNOWN)
 			sure = -1;
@@ -504,52 +507,6 @@ in_screen(size_t slot)
 	return 0;
 }
 
-/* Credit w to input def d, once per item (stamp). */
-static void
-credit(struct hl_report *r, int d, size_t nd, size_t stamp, double w)
-{
-	if (d < 0 || (size_t)d >= nd || r->mark[d] == stamp)
-		return;
-	r->mark[d] = stamp;
-	r->gain[d] += w;
-}
-
-/*
- * Credit w to every input item it of a cause needs: the inputs its band
- * conditions read, and the needs of the derived metrics they read.
- */
-static void
-credit_item(struct hl_report *r, const struct hl__item *it, size_t nd,
-    size_t stamp, double w)
-{
-	const uint32_t *ref;
-	const int *need;
-	size_t b, k, nref, slot;
-
-	for (b = 0; b <= it->nbands; b++) {
-		/* every band's condition, then `applies` */
-		const hl__expr *x = b < it->nbands ? it->bands[b].when.expr :
-		    it->applies.expr;
-
-		if (x == NULL)
-			continue;
-		ref = hl__expr_refs(x);
-		nref = hl__expr_nrefs(x);
-		for (k = 0; k < nref; k++) {
-			slot = ref[k];
-			if (slot < HL__NINPUT_SLOTS)
-				credit(r, hl__input_of_slot(slot), nd, stamp,
-				    w);
-			else if (slot < HL__RULE_BASE) {
-				need = hl__metric_defs[slot -
-				    HL__METRIC_BASE].needs;
-				for (; need != NULL && *need >= 0; need++)
-					credit(r, *need, nd, stamp, w);
-			}
-		}
-	}
-}
-
 /* Whether gain a (input def da) ranks before gain b (def db). */
 static int
 gain_before(double a, int da, double b, int db)
@@ -563,13 +520,19 @@ gain_before(double a, int da, double b, int db)
 	return strcmp(hl__input_defs[da].name, hl__input_defs[db].name) < 0;
 }
 
-/* Next questions, heavylegs-domain(7), QUESTIONS. */
+/*
+ * Next questions, heavylegs-domain(7), QUESTIONS.  Each unsettled item
+ * credits its weight to the inputs it needs (hl__item.need0, worked out at
+ * load); r->mark lists the inputs credited, in ascending order for the
+ * ranking.
+ */
 static void
 ask(struct hl_report *r, const struct hl_finding *first_cause)
 {
 	const struct hl_rulebase *rb = r->rb;
 	const double *s = r->slots;
-	size_t nd = hl__input_ndefs, c, k, q, stamp = 0;
+	size_t nd = hl__input_ndefs, c, k, j, q, n = 0, m;
+	double w;
 	int d, pick;
 
 	r->nquestions = 0;
@@ -582,10 +545,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 
 	if (nd > HL__NINPUT_SLOTS)
 		nd = HL__NINPUT_SLOTS;
-	for (k = 0; k < nd; k++) {
-		r->gain[k] = 0;
-		r->mark[k] = 0;
-	}
+	memset(r->gain, 0, nd * sizeof *r->gain);
 	for (c = 0; c < rb->ncauses; c++) {
 		const struct hl_finding *f = &r->recs[rb->nflags + c];
 		const struct hl__evidence *e = &r->ev[f->ev0];
@@ -594,29 +554,47 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 		if (!(open > 0))
 			continue;
 		for (k = 0; k < f->nev; k++) {
+			const struct hl__item *it;
+
 			if (e[k].state != HL_STATE_UNKNOWN && !e[k].unsettled)
 				continue;
-			credit_item(r, &rb->causes[c].items[e[k].index], nd,
-			    ++stamp, rb->causes[c].items[e[k].index].top_weight
-			    * open);
+			it = &rb->causes[c].items[e[k].index];
+			w = it->top_weight * open;
+			for (j = 0; j < it->nneed; j++) {
+				d = rb->needs[it->need0 + j];
+				if ((size_t)d >= nd)
+					continue;
+				if (r->gain[d] == 0) {
+					/* first credit: w > 0 */
+					for (m = n; m > 0 &&
+					    r->mark[m - 1] > (size_t)d; m--)
+						r->mark[m] = r->mark[m - 1];
+					r->mark[m] = (size_t)d;
+					n++;
+				}
+				r->gain[d] += w;
+			}
 		}
 	}
-	for (k = 0; k < nd; k++) {
-		d = (int)k;
-		if (!(r->gain[k] > 0) || in_screen(hl__input_slot(d)) ||
-		    !input_unknown(s, d)) {
-			r->gain[k] = 0;
+	for (k = m = 0; k < n; k++) {
+		d = (int)r->mark[k];
+		if (in_screen(hl__input_slot(d)) || !input_unknown(s, d)) {
+			r->gain[d] = 0;
 			continue;
 		}
-		if (hl__input_defs[k].cost > COST_FREE)
-			r->gain[k] /= hl__input_defs[k].cost;
+		if (hl__input_defs[d].cost > COST_FREE)
+			r->gain[d] /= hl__input_defs[d].cost;
+		r->mark[m++] = (size_t)d;
 	}
+	n = m;
 	for (q = 0; q < HL__MAX_GAIN_QUESTIONS; q++) {
 		pick = -1;
-		for (k = 0; k < nd; k++)
-			if (r->gain[k] > 0 && (pick < 0 || gain_before(
-			    r->gain[k], (int)k, r->gain[pick], pick)))
-				pick = (int)k;
+		for (k = 0; k < n; k++) {
+			d = (int)r->mark[k];
+			if (r->gain[d] > 0 && (pick < 0 || gain_before(
+			    r->gain[d], d, r->gain[pick], pick)))
+				pick = d;
+		}
 		if (pick < 0)
 			break;
 		r->gain[pick] = 0;

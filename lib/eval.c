@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "alloc.h"
+#include "heavylegs.h"
 #include "expr.h"
 #include "exprcode.h"
 
@@ -70,15 +71,162 @@ fast_emit(const uint32_t *code, const struct fnode *t, size_t i,
 	out[(*n)++] = code[i];
 }
 
+/* Lane codes (see enum lop). */
+#define L_T	0x5u		/* true in both readings */
+#define L_F	0xau		/* false in both */
+#define L_U	0xfu		/* unknown in both */
+#define L_CT	0x5u		/* the "may be true" bits */
+#define L_CF	0xau		/* the "may be false" bits */
+
+/* Whether instruction i yields yes/no whatever its operands' types. */
+static int
+is_bool_op(uint32_t op)
+{
+	return op == OP_NOT || op == OP_KNOWN || is_cmp_op(op) ||
+	    op == OP_AND || op == OP_OR;
+}
+
+struct lane_out {
+	uint32_t *w;
+	size_t	 n, cap;
+	int	 fail;		/* not expressible: no lane code */
+};
+
+static void
+lane_put(struct lane_out *o, uint32_t w)
+{
+	if (o->n < o->cap)
+		o->w[o->n] = w;
+	else
+		o->fail = 1;
+	o->n++;
+}
+
+static void lane_num(const hl__expr *, const struct fnode *, size_t,
+    struct lane_out *);
+
+/* The lane code of a constant read as yes/no. */
+static uint32_t
+lane_of_value(double v)
+{
+	return isnan(v) ? L_U : v != 0 ? L_T : L_F;
+}
+
+/* Emit the subtree at i as a yes/no lane code. */
+static void
+lane_bool(const hl__expr *x, const struct fnode *t, size_t i,
+    struct lane_out *o)
+{
+	const uint32_t *code = x->code;
+	uint32_t op = INS_OP(code[i]);
+	size_t l = t[i].l, r = t[i].r, jump;
+
+	switch (op) {
+	case OP_LOAD:
+		lane_put(o, LOP_BOOL | INS_ARG(code[i]) << 8);
+		return;
+	case OP_CONST:
+		lane_put(o, LOP_CODE | lane_of_value(x->k[INS_ARG(code[i])]) <<
+		    8);
+		return;
+	case OP_NOT:
+		lane_bool(x, t, l, o);
+		lane_put(o, LOP_NOT);
+		return;
+	case OP_AND:
+	case OP_OR:
+		lane_bool(x, t, l, o);
+		lane_put(o, op == OP_AND ? LOP_JF : LOP_JT);
+		jump = o->n;
+		lane_put(o, 0);
+		lane_bool(x, t, r, o);
+		lane_put(o, op == OP_AND ? LOP_AND : LOP_OR);
+		if (jump < o->cap)
+			o->w[jump] = (uint32_t)o->n;
+		return;
+	case OP_KNOWN:
+		if (INS_OP(code[l]) == OP_LOAD)
+			lane_put(o, LOP_KNOWNS | INS_ARG(code[l]) << 8);
+		else if (INS_OP(code[l]) == OP_CONST)
+			lane_put(o, LOP_CODE | (isnan(x->k[INS_ARG(code[l])]) ?
+			    L_F | 0x3u << 2 : L_T) << 8);
+		else if (is_bool_op(INS_OP(code[l]))) {
+			lane_bool(x, t, l, o);
+			lane_put(o, LOP_KNOWN);
+		} else {
+			lane_num(x, t, l, o);
+			lane_put(o, LOP_NKNOWN);
+		}
+		return;
+	default:
+		break;
+	}
+	if (!is_cmp_op(op)) {
+		o->fail = 1;	/* arithmetic: not yes/no */
+		return;
+	}
+	/* slot cmp constant, the constant known */
+	if (INS_OP(code[l]) == OP_LOAD && INS_OP(code[r]) == OP_CONST &&
+	    !isnan(x->k[INS_ARG(code[r])])) {
+		lane_put(o, (LOP_LT + op - OP_LT) | INS_ARG(code[l]) << 8);
+		lane_put(o, INS_ARG(code[r]));
+		return;
+	}
+	if (INS_OP(code[l]) == OP_CONST && INS_OP(code[r]) == OP_LOAD &&
+	    !isnan(x->k[INS_ARG(code[l])])) {
+		lane_put(o, (LOP_LT + cmp_swapped(op) - OP_LT) |
+		    INS_ARG(code[r]) << 8);
+		lane_put(o, INS_ARG(code[l]));
+		return;
+	}
+	lane_num(x, t, l, o);
+	lane_num(x, t, r, o);
+	lane_put(o, LOP_NCMP | op << 8);
+}
+
+/*
+ * Emit the subtree at i as a number.  A computed yes/no read as a number
+ * may differ between the readings: not expressible.
+ */
+static void
+lane_num(const hl__expr *x, const struct fnode *t, size_t i,
+    struct lane_out *o)
+{
+	uint32_t op = INS_OP(x->code[i]);
+
+	switch (op) {
+	case OP_LOAD:
+		lane_put(o, LOP_NLOAD | INS_ARG(x->code[i]) << 8);
+		return;
+	case OP_CONST:
+		lane_put(o, LOP_NCONST | INS_ARG(x->code[i]) << 8);
+		return;
+	case OP_NEG:
+		lane_num(x, t, t[i].l, o);
+		lane_put(o, LOP_NNEG);
+		return;
+	case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV:
+		lane_num(x, t, t[i].l, o);
+		lane_num(x, t, t[i].r, o);
+		lane_put(o, LOP_NBIN | op << 8);
+		return;
+	default:
+		o->fail = 1;
+		return;
+	}
+}
+
 /*
  * Build x->fast from x->code.  Never longer than twice the code: a fused
  * compare replaces three instructions by three words, a jump adds two
- * words per and/or, itself one instruction with two operands.
+ * words per and/or, itself one instruction with two operands.  The lane
+ * code is no longer either, for the same reasons.
  */
 int
 hl__expr_fast_build(hl__expr *x)
 {
 	struct fnode *t;
+	struct lane_out lo;
 	size_t *st, sp = 0, i, n = 0;
 	uint32_t op, *out;
 
@@ -87,10 +235,12 @@ hl__expr_fast_build(hl__expr *x)
 	t = hl__malloc(x->ncode * sizeof *t);
 	st = hl__malloc(x->ncode * sizeof *st);
 	out = hl__malloc(3 * x->ncode * sizeof *out);
-	if (t == NULL || st == NULL || out == NULL) {
+	lo.w = hl__malloc((3 * x->ncode + 1) * sizeof *lo.w);
+	if (t == NULL || st == NULL || out == NULL || lo.w == NULL) {
 		hl__free(t);
 		hl__free(st);
 		hl__free(out);
+		hl__free(lo.w);
 		return -1;
 	}
 	for (i = 0; i < x->ncode; i++) {
@@ -104,10 +254,28 @@ hl__expr_fast_build(hl__expr *x)
 		st[sp++] = i;
 	}
 	fast_emit(x->code, t, st[0], out, &n);
+	lo.n = 0;
+	lo.cap = 3 * x->ncode;
+	lo.fail = 0;
+	if (x->type == HL__T_BOOL)
+		lane_bool(x, t, st[0], &lo);
+	else
+		lo.fail = 1;
+	/* the end, not counted in nlane (room for it: cap + 1 words) */
+	if (!lo.fail)
+		lo.w[lo.n] = LOP_END;
 	hl__free(t);
 	hl__free(st);
 	x->fast = out;
 	x->nfast = n;
+	if (lo.fail) {
+		hl__free(lo.w);
+		x->lane = NULL;
+		x->nlane = 0;
+	} else {
+		x->lane = lo.w;
+		x->nlane = lo.n;
+	}
 	return 0;
 }
 
@@ -353,6 +521,236 @@ hl__expr_eval_both(const hl__expr *x, const double *slots, double *open)
 	v = eval_fast(x, slots, 0, &met);
 	*open = met ? eval_fast(x, slots, 1, &met) : v;
 	return v;
+}
+
+
+/* known() of a lane code, lane by lane: plain unknown is false, open stays. */
+static const unsigned char lane_known[16] = {
+	/* plain lane: 01, 10 -> 01 (true); 11 -> 10 (false) */
+	/* open lane:  01, 10 -> 01; 11 -> 11 */
+	[0x5] = 0x5, [0x6] = 0x5, [0x7] = 0x6,
+	[0x9] = 0x5, [0xa] = 0x5, [0xb] = 0x6,
+	[0xd] = 0xd, [0xe] = 0xd, [0xf] = 0xe,
+};
+
+/* HL_STATE_* of a lane's two bits. */
+static const signed char lane_state[4] = {
+	HL_STATE_UNKNOWN, HL_STATE_FIRED, HL_STATE_NOT_FIRED, HL_STATE_UNKNOWN
+};
+
+/* The lane code of slot value v read as yes/no. */
+#define LANE_OF(v)	(isnan(v) ? L_U : (v) != 0 ? L_T : L_F)
+/* The lane code of `a cmp b`. */
+#define LANE_CMP(op, a, b)	(isnan(a) || isnan(b) ? L_U : \
+	CMP(op, a, b) ? L_T : L_F)
+
+/* The lane code of `a cmp v`, v known. */
+#define LANE_CMPK(a, cmp, v)	(isnan(a) ? L_U : (a) cmp (v) ? L_T : L_F)
+
+/* The lane code of comparison instruction c[0], c[1] (LOP_LT ... LOP_NE). */
+static unsigned
+lane_cmp(const uint32_t *c, const double *k, const double *slots)
+{
+	double a = slots[INS_ARG(c[0])], v = k[c[1]];
+
+	switch (INS_OP(c[0])) {
+	case LOP_LT: return LANE_CMPK(a, <, v);
+	case LOP_LE: return LANE_CMPK(a, <=, v);
+	case LOP_GT: return LANE_CMPK(a, >, v);
+	case LOP_GE: return LANE_CMPK(a, >=, v);
+	case LOP_EQ: return LANE_CMPK(a, ==, v);
+	default: return LANE_CMPK(a, !=, v);
+	}
+}
+
+/*
+ * The evaluator's dispatch: gcc and clang jump from each instruction
+ * straight to the next one's code (labels as values); other compilers
+ * (and -DHL_NO_THREADED, for testing) run the same bodies as the cases
+ * of a switch in a loop.
+ */
+#if defined(__GNUC__) && !defined(HL_NO_THREADED)
+#define L_CASE(op)	lab_##op:
+#define L_NEXT()	goto *jt[INS_OP(ins = c[pc])]
+#define L_BEGIN()	L_NEXT();
+#define L_FINISH()
+#else
+#define L_CASE(op)	case op:
+#define L_NEXT()	continue
+#define L_BEGIN()	for (;;) { ins = c[pc]; switch (INS_OP(ins)) {
+#define L_FINISH()	default: return L_U; } }
+#endif
+
+/*
+ * Run the lane code of x (see enum lop), which ends with LOP_END: its
+ * final lane code.
+ */
+static unsigned
+eval_lane(const hl__expr *x, const double *slots)
+{
+#if defined(__GNUC__) && !defined(HL_NO_THREADED)
+	static const void *const jt[LOP_END + 1] = {
+		[LOP_LT] = &&lab_LOP_LT, [LOP_LE] = &&lab_LOP_LE,
+		[LOP_GT] = &&lab_LOP_GT, [LOP_GE] = &&lab_LOP_GE,
+		[LOP_EQ] = &&lab_LOP_EQ, [LOP_NE] = &&lab_LOP_NE,
+		[LOP_BOOL] = &&lab_LOP_BOOL, [LOP_KNOWNS] = &&lab_LOP_KNOWNS,
+		[LOP_CODE] = &&lab_LOP_CODE, [LOP_NOT] = &&lab_LOP_NOT,
+		[LOP_AND] = &&lab_LOP_AND, [LOP_OR] = &&lab_LOP_OR,
+		[LOP_KNOWN] = &&lab_LOP_KNOWN, [LOP_JF] = &&lab_LOP_JF,
+		[LOP_JT] = &&lab_LOP_JT, [LOP_NLOAD] = &&lab_LOP_NLOAD,
+		[LOP_NCONST] = &&lab_LOP_NCONST, [LOP_NNEG] = &&lab_LOP_NNEG,
+		[LOP_NBIN] = &&lab_LOP_NBIN, [LOP_NCMP] = &&lab_LOP_NCMP,
+		[LOP_NKNOWN] = &&lab_LOP_NKNOWN, [LOP_END] = &&lab_LOP_END,
+	};
+#endif
+	const uint32_t *c = x->lane;
+	const double *k = x->k;
+	unsigned char b[STACK_MAX];
+	double num[STACK_MAX], a;
+	size_t pc = 0, sp = 0, np = 0;
+	unsigned l, r;
+	uint32_t ins;
+
+	L_BEGIN()
+	L_CASE(LOP_LT)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, <, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_LE)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, <=, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_GT)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, >, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_GE)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, >=, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_EQ)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, ==, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_NE)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_CMPK(a, !=, k[c[pc + 1]]);
+		pc += 2;
+		L_NEXT();
+	L_CASE(LOP_BOOL)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = (unsigned char)LANE_OF(a);
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_KNOWNS)
+		a = slots[INS_ARG(ins)];
+		b[sp++] = isnan(a) ? L_F | 0x3u << 2 : L_T;
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_CODE)
+		b[sp++] = (unsigned char)INS_ARG(ins);
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NOT)
+		l = b[sp - 1];
+		b[sp - 1] = (unsigned char)((l & L_CT) << 1 | (l >> 1 & L_CT));
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_AND)
+		sp--;
+		l = b[sp - 1], r = b[sp];
+		b[sp - 1] = (unsigned char)((l & r & L_CT) | ((l | r) & L_CF));
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_OR)
+		sp--;
+		l = b[sp - 1], r = b[sp];
+		b[sp - 1] = (unsigned char)(((l | r) & L_CT) | (l & r & L_CF));
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_KNOWN)
+		b[sp - 1] = lane_known[b[sp - 1] & 0xf];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_JF)
+		pc = b[sp - 1] == L_F ? c[pc + 1] : pc + 2;
+		L_NEXT();
+	L_CASE(LOP_JT)
+		pc = b[sp - 1] == L_T ? c[pc + 1] : pc + 2;
+		L_NEXT();
+	L_CASE(LOP_NLOAD)
+		num[np++] = slots[INS_ARG(ins)];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NCONST)
+		num[np++] = k[INS_ARG(ins)];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NNEG)
+		num[np - 1] = -num[np - 1];
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NBIN)
+		np--;
+		num[np - 1] = binary((int)INS_ARG(ins), num[np - 1], num[np]);
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NCMP)
+		np -= 2;
+		b[sp++] = (unsigned char)LANE_CMP(INS_ARG(ins), num[np],
+		    num[np + 1]);
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_NKNOWN)
+		np--;
+		b[sp++] = isnan(num[np]) ? L_F | 0x3u << 2 : L_T;
+		pc++;
+		L_NEXT();
+	L_CASE(LOP_END)
+		return b[0];
+	L_FINISH()
+}
+
+#undef L_CASE
+#undef L_NEXT
+#undef L_BEGIN
+#undef L_FINISH
+
+unsigned
+hl__expr_lanes(const hl__expr *x, const double *slots)
+{
+	double v, o;
+
+	const uint32_t *c;
+
+	if (x == NULL)
+		return L_T;
+	if ((c = x->lane) != NULL) {
+		/* one comparison or one yes/no slot, without the loop */
+		if (x->nlane == 2 && INS_OP(c[0]) <= LOP_NE)
+			return lane_cmp(c, x->k, slots);
+		if (x->nlane == 1 && INS_OP(c[0]) == LOP_BOOL) {
+			v = slots[INS_ARG(c[0])];
+			return LANE_OF(v);
+		}
+		return eval_lane(x, slots);
+	}
+	v = hl__expr_eval_both(x, slots, &o);
+	return ((unsigned)LANE_OF(v) & 0x3u) | ((unsigned)LANE_OF(o) & 0x3u) << 2;
+}
+
+int
+hl__expr_states(const hl__expr *x, const double *slots, int *open)
+{
+	unsigned code = hl__expr_lanes(x, slots);
+
+	*open = lane_state[code >> 2 & 3];
+	return lane_state[code & 3];
 }
 
 #ifdef HL_TESTING

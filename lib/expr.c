@@ -891,6 +891,8 @@ finish(struct parser *p, int type, hl__expr **out)
 			x->uses_known = 1;
 	x->fast = NULL;
 	x->nfast = 0;
+	x->lane = NULL;
+	x->nlane = 0;
 	if (hl__expr_fast_build(x) != 0) {
 		hl__free(x);
 		return fail_nomem(p);
@@ -974,7 +976,9 @@ err:
 void
 hl__expr_free(hl__expr *x)
 {
-	if (x != NULL)
+	if (x != NULL) {
 		hl__free(x->fast);
+		hl__free(x->lane);
+	}
 	hl__free(x);
 }

@@ -83,6 +83,18 @@ int hl__expr_uses_known(const hl__expr *x);
 double hl__expr_eval_both(const hl__expr *x, const double *slots,
     double *open);
 
+/*
+ * The evidence states (HL_STATE_*) of yes/no condition x: returned, the
+ * state of hl__expr_eval(); in *open, the state of hl__expr_eval_open().
+ * NULL x is always true.
+ */
+int hl__expr_states(const hl__expr *x, const double *slots, int *open);
+/*
+ * The same as a lane code: bits 0-1 the plain reading, 2-3 the open one,
+ * each 01 true, 10 false, 11 unknown.  NULL x is true.
+ */
+unsigned hl__expr_lanes(const hl__expr *x, const double *slots);
+
 #ifdef HL_TESTING
 /* The evaluator hl__expr_eval() runs when no fast code was built. */
 double hl__expr_eval_generic(const hl__expr *x, const double *slots,

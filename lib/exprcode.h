@@ -50,18 +50,54 @@ enum fop {
 	FOP_JT
 };
 
+/*
+ * The code hl__expr_states() runs (lane_build): both readings of a yes/no
+ * condition at once.  A yes/no value is a lane code of four bits: bit 0
+ * "may be true" and bit 1 "may be false" of the plain reading, bits 2 and
+ * 3 the same of the open one (hl__expr_eval_open); true is 01, false 10,
+ * unknown 11 in each lane, so that `and`, `or` and `not` are bitwise.
+ * Numbers live on a second stack.  One word per instruction, the
+ * comparisons and the jumps take two:
+ *   LOP_LT ... LOP_NE | slot << 8, constant index
+ *                                              slot cmp a known constant
+ *   LOP_BOOL | slot << 8                       a yes/no slot
+ *   LOP_KNOWNS | slot << 8                     known(slot)
+ *   LOP_CODE | code << 8                       a constant lane code
+ *   LOP_NOT, LOP_AND, LOP_OR, LOP_KNOWN        on lane codes
+ *   LOP_JF / LOP_JT, target                    skip the right operand when
+ *                                              the left one decides in
+ *                                              both lanes
+ *   LOP_NLOAD | slot << 8, LOP_NCONST | k << 8, LOP_NNEG, LOP_NBIN | op << 8
+ *                                              numbers
+ *   LOP_NCMP | cmp << 8                        two numbers to a lane code
+ *   LOP_NKNOWN                                 known(number)
+ * A condition that compares computed yes/no values as numbers has none
+ * (lane is NULL) and runs the fast code twice instead.
+ */
+enum lop {
+	LOP_LT, LOP_LE, LOP_GT, LOP_GE, LOP_EQ, LOP_NE,	/* as OP_LT ... */
+	LOP_BOOL, LOP_KNOWNS, LOP_CODE, LOP_NOT, LOP_AND, LOP_OR,
+	LOP_KNOWN, LOP_JF, LOP_JT, LOP_NLOAD, LOP_NCONST, LOP_NNEG, LOP_NBIN,
+	LOP_NCMP, LOP_NKNOWN,
+	LOP_END			/* after the last instruction (not in nlane) */
+};
+
 struct hl__expr {
 	const double	*k;
 	const uint32_t	*code;
 	const uint32_t	*refs;
 	uint32_t	*fast;		/* see enum fop; NULL: run `code` */
-	size_t		 nk, ncode, nrefs, nfast;
+	uint32_t	*lane;		/* see enum lop; NULL: none */
+	size_t		 nk, ncode, nrefs, nfast, nlane;
 	size_t		 maxstack;
 	int		 type;
 	int		 uses_known;	/* has a known(): see hl__expr_eval_open */
 };
 
-/* Build x->fast from x->code (see enum fop); 0, or -1 out of memory. */
+/*
+ * Build x->fast and x->lane from x->code (see enum fop, enum lop); 0, or
+ * -1 out of memory.
+ */
 int hl__expr_fast_build(hl__expr *x);
 
 #endif /* HL_EXPRCODE_H */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* inputs.c - the input struct: init, import, access by name, validation. */
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "heavylegs.h"
 #include "strconv.h"
 #include "vocab.h"
+#include "vocab_table.h"
 
 #define KNOWN(x)	(!isnan(x))
 
@@ -446,8 +448,8 @@ error_message(struct sbuf *b, const hl_inputs *full,
  * (BAD_*) and return how many there are; warnings as hl__inputs_validate.
  */
 static size_t
-collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
-    size_t *nwarn)
+collect_slow(const hl_inputs *full, unsigned char *bad,
+    struct hl__warning *warn, size_t *nwarn)
 {
 	const struct hl__input_def *d;
 	size_t s, slot0, nbad, nw, day;
@@ -517,6 +519,127 @@ collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
 	if (nwarn != NULL)
 		*nwarn = nw < HL__MAX_WARNINGS ? nw : HL__MAX_WARNINGS;
 	return nbad;
+}
+
+/*
+ * Each input's checks as one row, from the vocabulary table: value slots
+ * [slot, slot + len); a known value is valid when it is at least lo_in,
+ * above lo_ex, at most hi_in and below hi_ex (a bound that is absent, or
+ * of the other kind, is an infinity, so that infinities are refused too),
+ * and of its kind (whole, yes/no, an enum code); it warns outside
+ * [plo, phi] (NaN: no such bound).  NaN fails every test, which is how
+ * an unknown value leaves the fast path, to be skipped.
+ */
+struct vcheck {
+	double	 lo_in, lo_ex, hi_in, hi_ex, plo, phi;
+	unsigned short slot, len;
+	unsigned char kind;
+};
+
+#define V_LEN(f)	(sizeof(((hl_inputs *)0)->f) / sizeof(double))
+#define V_NONE(x)	((x) != (x))		/* NaN: no bound */
+#define V_LO(lo, x)	(V_NONE(lo) || !(x) ? -HUGE_VAL : (lo))
+#define V_HI(hi, x)	(V_NONE(hi) || !(x) ? HUGE_VAL : (hi))
+#define V_ROW(f, kind, lo, lox, hi, hix, plo, phi)			\
+	{ V_LO(lo, !(lox)), V_LO(lo, lox), V_HI(hi, !(hix)),		\
+	  V_HI(hi, hix), plo, phi, (unsigned short)HL__SLOT_OF(f),	\
+	  (unsigned short)V_LEN(f), kind },
+#define V_NUM(f, u, c, lo, lox, hi, hix, plo, phi, d)			\
+	V_ROW(f, HL_KIND_NUMBER, lo, lox, hi, hix, plo, phi)
+#define V_CNT(f, u, lo, hi, plo, phi, d)				\
+	V_ROW(f, HL_KIND_COUNT, lo, 0, hi, 0, plo, phi)
+#define V_TRI(f, d)							\
+	V_ROW(f, HL_KIND_TRI, 0, 0, 1, 0, NAN, NAN)
+/* an enum's codes: below its enum_count, checked in collect() */
+#define V_ENM(f, names, d)						\
+	V_ROW(f, HL_KIND_ENUM, 0, 0, NAN, 0, NAN, NAN)
+
+static const struct vcheck vchecks[] = {
+	HL__INPUT_TABLE(V_NUM, V_CNT, V_TRI, V_ENM)
+};
+
+/* Whether v is a whole number (v finite). */
+static int
+whole(double v)
+{
+	return fabs(v) < 0x1p52 ? (double)(long long)v == v : 1;
+}
+
+/*
+ * collect_slow(), for the usual case where every value is valid: one pass
+ * over the rows, unknown values skipped.  At the first bad value it leaves
+ * the reasons to collect_slow().
+ */
+static size_t
+collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
+    size_t *nwarn)
+{
+	const double *slots = (const double *)(const void *)
+	    ((const char *)full + 8);
+	const struct vcheck *c;
+	const double *x;
+	size_t i, day, nw = 0;
+	double v, pre, post, usual, morning;
+	int ok;
+
+	for (i = 0; i < sizeof vchecks / sizeof vchecks[0]; i++) {
+		c = &vchecks[i];
+		x = slots + c->slot;
+		for (day = 0; day < c->len; day++) {
+			v = x[day];
+			ok = v >= c->lo_in && v > c->lo_ex && v <= c->hi_in &&
+			    v < c->hi_ex;
+			if (!ok) {
+				if (isnan(v))
+					continue;
+				return collect_slow(full, bad, warn, nwarn);
+			}
+			switch (c->kind) {
+			case HL_KIND_TRI:
+				ok = v == HL_NO || v == HL_YES;
+				break;
+			case HL_KIND_ENUM:
+				ok = v < hl__input_defs[i].enum_count &&
+				    whole(v);
+				break;
+			case HL_KIND_COUNT:
+				ok = whole(v);
+				break;
+			default:
+				break;
+			}
+			if (!ok)
+				return collect_slow(full, bad, warn, nwarn);
+			if (v < c->plo || v > c->phi)
+				add_warning(warn, &nw, (int)i, day,
+				    HL__W_PLAUSIBLE);
+		}
+	}
+	/* the cross-field rules of collect_slow(), every value valid */
+	if (KNOWN(full->air_temp_c) && KNOWN(full->dew_point_c) &&
+	    full->dew_point_c > full->air_temp_c + 0.5)
+		return collect_slow(full, bad, warn, nwarn);
+	pre = full->pre_run_body_mass_kg;
+	post = full->post_run_body_mass_kg;
+	if (KNOWN(pre) && KNOWN(post) && fabs(post - pre) > 0.10 * pre)
+		return collect_slow(full, bad, warn, nwarn);
+	usual = full->body_mass_kg;
+	morning = full->morning_body_mass_kg;
+	if (KNOWN(usual) && KNOWN(morning)) {
+		if (fabs(morning - usual) > 0.15 * usual)
+			return collect_slow(full, bad, warn, nwarn);
+		if (fabs(morning - usual) > 0.05 * usual)
+			add_warning(warn, &nw, hl__input_of_slot(
+			    HL__SLOT_OF(morning_body_mass_kg)), 0,
+			    HL__W_MORNING_MASS);
+	}
+	if (hl__menses_ignored(full))
+		add_warning(warn, &nw, hl__input_of_slot(
+		    HL__SLOT_OF(menstrual_status)), 0, HL__W_MENSES_MALE);
+	memset(bad, 0, HL__NINPUT_SLOTS);
+	if (nwarn != NULL)
+		*nwarn = nw < HL__MAX_WARNINGS ? nw : HL__MAX_WARNINGS;
+	return 0;
 }
 
 int

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "heavylegs.h"
@@ -82,6 +83,40 @@ static const unsigned char plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Every byte of word x is less than n (n <= 128), in each byte's top bit. */
+#define ONES		0x0101010101010101ULL
+#define TOPS		0x8080808080808080ULL
+#define LESS(x, n)	(((x) - ONES * (n)) & ~(x) & TOPS)
+#define HAS_ZERO(x)	LESS(x, 1)
+
+/*
+ * The first byte of [s, end) that is not plain[], or end: eight bytes at
+ * a time while they are all printable ASCII without '"' or '\\'.
+ */
+static const unsigned char *
+plain_span(const unsigned char *s, const unsigned char *end)
+{
+	const unsigned char *lim;
+	uint64_t x;
+
+	for (;;) {
+		while (end - s >= 8) {
+			memcpy(&x, s, sizeof x);
+			if ((x & TOPS) != 0 || LESS(x, 0x20) != 0 ||
+			    HAS_ZERO(x ^ ONES * '"') != 0 ||
+			    HAS_ZERO(x ^ ONES * '\\') != 0)
+				break;
+			s += 8;
+		}
+		/* the word that stopped it, byte by byte, or the tail */
+		lim = end - s > 8 ? s + 8 : end;
+		while (s < lim && plain[*s])
+			s++;
+		if (s < lim || s == end)
+			return s;
+	}
+}
+
 /*
  * A JSON string: quotes, backslashes and control characters escaped,
  * UTF-8 passed through, an invalid byte written as U+FFFD.  NULL is null.
@@ -91,7 +126,7 @@ put_str(struct jw *w, const char *str)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *s = (const unsigned char *)str;
-	const unsigned char *run;
+	const unsigned char *run, *end;
 	char esc[7];
 	size_t n;
 
@@ -101,10 +136,10 @@ put_str(struct jw *w, const char *str)
 	}
 	put(w, "\"", 1);
 	run = s;
+	end = s + strlen(str);
 	for (;;) {
-		while (plain[*s])
-			s++;
-		if (*s == '\0')
+		s = plain_span(s, end);
+		if (s == end)
 			break;
 		if (*s >= 0x80 && (n = utf8_len(s)) != 0) {
 			s += n;
@@ -208,15 +243,22 @@ put_bool(struct jw *w, int b)
 	puts_(w, b ? "true" : "false");
 }
 
-/* "key": */
+/* "key": for a key of plain bytes (no escapes), first or after a comma. */
 static void
 put_key(struct jw *w, const char *key, int first)
 {
+	size_t n = strlen(key);
+
 	if (!first)
 		put(w, ",", 1);
-	put_str(w, key);
-	put(w, ":", 1);
+	put(w, "\"", 1);
+	put(w, key, n);
+	put(w, "\":", 2);
 }
+
+/* The same for a literal key: its bytes are known at compile time. */
+#define PUT_KEY(w, key, first)	((first) ? put(w, "\"" key "\":", \
+	sizeof key + 2) : put(w, ",\"" key "\":", sizeof key + 3))
 
 static const char *
 kind_name(int kind)
@@ -251,42 +293,42 @@ put_finding(struct jw *w, struct hl_report *r, struct hl_finding *f)
 	size_t i;
 
 	put(w, "{", 1);
-	put_key(w, "kind", 1);
+	PUT_KEY(w, "kind", 1);
 	put_str(w, kind_name(f->kind));
-	put_key(w, "id", 0);
+	PUT_KEY(w, "id", 0);
 	put_str(w, f->id);
-	put_key(w, "title", 0);
+	PUT_KEY(w, "title", 0);
 	put_str(w, f->title);
-	put_key(w, "advice", 0);
+	PUT_KEY(w, "advice", 0);
 	put_text(w, hl__report_render(r, &f->advice_text, f->advice));
-	put_key(w, "score", 0);
+	PUT_KEY(w, "score", 0);
 	put_num(w, f->score);
-	put_key(w, "score_low", 0);
+	PUT_KEY(w, "score_low", 0);
 	put_num(w, f->score_low);
-	put_key(w, "score_high", 0);
+	PUT_KEY(w, "score_high", 0);
 	put_num(w, f->score_high);
-	put_key(w, "band", 0);
+	PUT_KEY(w, "band", 0);
 	put_str(w, f->band[0] != '\0' ? f->band : NULL);
-	put_key(w, "coverage", 0);
+	PUT_KEY(w, "coverage", 0);
 	put_num(w, f->coverage);
-	put_key(w, "urgency", 0);
+	PUT_KEY(w, "urgency", 0);
 	put_int(w, f->urgency);
-	put_key(w, "secondary", 0);
+	PUT_KEY(w, "secondary", 0);
 	put_bool(w, f->secondary);
-	put_key(w, "evidence", 0);
+	PUT_KEY(w, "evidence", 0);
 	put(w, "[", 1);
 	for (i = 0; i < f->nev; i++) {
 		e = &r->ev[f->ev0 + i];
 		if (i > 0)
 			put(w, ",", 1);
 		put(w, "{", 1);
-		put_key(w, "when", 1);
+		PUT_KEY(w, "when", 1);
 		put_str(w, e->when);
-		put_key(w, "weight", 0);
+		PUT_KEY(w, "weight", 0);
 		put_num(w, e->weight);
-		put_key(w, "state", 0);
+		PUT_KEY(w, "state", 0);
 		put_str(w, state_name(e->state));
-		put_key(w, "text", 0);
+		PUT_KEY(w, "text", 0);
 		put_text(w, hl__report_evidence_text(r, e));
 		put(w, "}", 1);
 	}
@@ -312,37 +354,37 @@ hl_report_json(const hl_report *report, char *buf, size_t cap,
 	w.nomem = 0;
 
 	put(&w, "{", 1);
-	put_key(&w, "rulebase", 1);
+	PUT_KEY(&w, "rulebase", 1);
 	put(&w, "{", 1);
-	put_key(&w, "name", 1);
+	PUT_KEY(&w, "name", 1);
 	put_str(&w, r->rb != NULL ? r->rb->name : NULL);
-	put_key(&w, "version", 0);
+	PUT_KEY(&w, "version", 0);
 	put_str(&w, r->rb != NULL ? r->rb->version : NULL);
 	put(&w, "}", 1);
-	put_key(&w, "triage", 0);
+	PUT_KEY(&w, "triage", 0);
 	put(&w, "{", 1);
-	put_key(&w, "urgency", 1);
+	PUT_KEY(&w, "urgency", 1);
 	put_int(&w, r->triage);
-	put_key(&w, "name", 0);
+	PUT_KEY(&w, "name", 0);
 	put_str(&w, hl__urgency_name(r->triage));
 	put(&w, "}", 1);
-	put_key(&w, "triage_high", 0);
+	PUT_KEY(&w, "triage_high", 0);
 	put(&w, "{", 1);
-	put_key(&w, "urgency", 1);
+	PUT_KEY(&w, "urgency", 1);
 	put_int(&w, r->triage_high);
-	put_key(&w, "name", 0);
+	PUT_KEY(&w, "name", 0);
 	put_str(&w, hl__urgency_name(r->triage_high));
 	put(&w, "}", 1);
-	put_key(&w, "screen_complete", 0);
+	PUT_KEY(&w, "screen_complete", 0);
 	put_bool(&w, r->screen_complete);
-	put_key(&w, "suppress_training_advice", 0);
+	PUT_KEY(&w, "suppress_training_advice", 0);
 	put_bool(&w, r->suppress);
-	put_key(&w, "confidence", 0);
+	PUT_KEY(&w, "confidence", 0);
 	put_num(&w, r->confidence);
-	put_key(&w, "confidence_low", 0);
+	PUT_KEY(&w, "confidence_low", 0);
 	put_bool(&w, r->confidence_low);
 
-	put_key(&w, "findings", 0);
+	PUT_KEY(&w, "findings", 0);
 	put(&w, "[", 1);
 	for (i = 0; i < r->nlist; i++) {
 		if (i > 0)
@@ -351,7 +393,7 @@ hl_report_json(const hl_report *report, char *buf, size_t cap,
 	}
 	put(&w, "]", 1);
 
-	put_key(&w, "questions", 0);
+	PUT_KEY(&w, "questions", 0);
 	put(&w, "[", 1);
 	for (i = 0; i < r->nquestions; i++) {
 		if (i > 0)
@@ -360,7 +402,7 @@ hl_report_json(const hl_report *report, char *buf, size_t cap,
 	}
 	put(&w, "]", 1);
 
-	put_key(&w, "warnings", 0);
+	PUT_KEY(&w, "warnings", 0);
 	put(&w, "[", 1);
 	for (i = 0; i < r->nwarn; i++) {
 		if (i > 0)
@@ -370,7 +412,7 @@ hl_report_json(const hl_report *report, char *buf, size_t cap,
 	put(&w, "]", 1);
 
 	/* The derived metrics, as hl_inputs_derive() gives them. */
-	put_key(&w, "derived", 0);
+	PUT_KEY(&w, "derived", 0);
 	put(&w, "{", 1);
 	for (i = 0; i < HL__M_COUNT; i++) {
 		put_key(&w, hl__metric_defs[i].name, i == 0);
@@ -378,7 +420,7 @@ hl_report_json(const hl_report *report, char *buf, size_t cap,
 	}
 	put(&w, "}", 1);
 
-	put_key(&w, "disclaimer", 0);
+	PUT_KEY(&w, "disclaimer", 0);
 	put_str(&w, hl__report_disclaimer(r));
 	put(&w, "}", 1);
 

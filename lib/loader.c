@@ -316,6 +316,86 @@ order_rules(struct ld *ld)
 	return 0;
 }
 
+/*
+ * What the engine reads of each item besides its conditions, worked out
+ * once here: each band's `last` and the item's question needs (rules.h).
+ */
+static int
+prepare(struct ld *ld)
+{
+	struct hl_rulebase *rb = ld->rb;
+	unsigned char *seen;
+	unsigned short *nd;
+	const uint32_t *ref;
+	const int *need;
+	size_t c, i, b, k, n, cap = 0, nref, slot, ndefs = hl__input_ndefs;
+	double later;
+	int d;
+
+	if ((seen = hl__calloc(ndefs > 0 ? ndefs : 1, 1)) == NULL)
+		return nomem(ld);
+	for (c = 0; c < rb->ncauses; c++)
+		for (i = 0; i < rb->causes[c].nitems; i++) {
+			struct hl__item *it = &rb->causes[c].items[i];
+
+			later = 0;
+			for (b = it->nbands; b-- > 0;) {
+				it->bands[b].last = !(later >
+				    it->bands[b].weight);
+				if (it->bands[b].weight > later)
+					later = it->bands[b].weight;
+			}
+			it->need0 = rb->nneeds;
+			it->nneed = 0;
+			for (b = 0; b <= it->nbands; b++) {
+				const hl__expr *x = b < it->nbands ?
+				    it->bands[b].when.expr : it->applies.expr;
+
+				ref = hl__expr_refs(x);
+				nref = hl__expr_nrefs(x);
+				for (k = 0; k < nref; k++) {
+					slot = ref[k];
+					need = NULL;
+					if (slot < HL__NINPUT_SLOTS)
+						d = hl__input_of_slot(slot);
+					else if (slot < HL__RULE_BASE) {
+						need = hl__metric_defs[slot -
+						    HL__METRIC_BASE].needs;
+						d = need != NULL ? *need++ : -1;
+					} else
+						continue;
+					for (; d >= 0; d = need != NULL ?
+					    *need++ : -1) {
+						if ((size_t)d >= ndefs ||
+						    seen[d])
+							continue;
+						if (rb->nneeds == cap) {
+							cap = cap ? 2 * cap :
+							    256;
+							if ((nd = hl__realloc(
+							    rb->needs, cap *
+							    sizeof *nd)) ==
+							    NULL) {
+								hl__free(seen);
+								return nomem(
+								    ld);
+							}
+							rb->needs = nd;
+						}
+						seen[d] = 1;
+						rb->needs[rb->nneeds++] =
+						    (unsigned short)d;
+						it->nneed++;
+					}
+				}
+			}
+			for (n = 0; n < it->nneed; n++)
+				seen[rb->needs[it->need0 + n]] = 0;
+		}
+	hl__free(seen);
+	return 0;
+}
+
 /* Load into ld->rb; ld->file and ld->err or ld->sink are set. */
 static int
 load(struct ld *ld, const char *text, size_t len)
@@ -352,8 +432,9 @@ load(struct ld *ld, const char *text, size_t len)
 	/* collecting every error, pass 2 runs after errors in pass 1 */
 	else if ((rc = hl__ld_read(ld, root)) == 0 &&
 	    (ld->sink == NULL || ld->stop == 0) &&
-	    (rc = resolve(ld)) == 0 && (ld->sink == NULL || ld->stop == 0))
-		rc = order_rules(ld);
+	    (rc = resolve(ld)) == 0 && (ld->sink == NULL || ld->stop == 0) &&
+	    (rc = order_rules(ld)) == 0)
+		rc = prepare(ld);
 	hl__ytree_free(root);
 	return rc;
 }

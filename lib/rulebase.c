@@ -75,6 +75,7 @@ hl__rulebase_destroy(struct hl_rulebase *rb)
 		hl__free(rb->sources[i].id);
 		hl__free(rb->sources[i].text);
 	}
+	hl__free(rb->needs);
 	hl__free(rb->flags);
 	hl__free(rb->causes);
 	hl__free(rb->strategies);

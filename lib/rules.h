@@ -71,6 +71,7 @@ struct hl__band {
 	struct hl__cond when;
 	double	 weight;	/* (0, 1] */
 	struct hl__text explain;
+	int	 last;		/* no later band of its item weighs more */
 };
 
 /*
@@ -89,6 +90,12 @@ struct hl__item {
 	char	**sources;	/* ids into hl_rulebase.sources */
 	size_t	 nsources;
 	int	 line, column;
+	/*
+	 * The input defs a question may be asked for (the inputs the band
+	 * and `applies` conditions read, and the needs of the metrics they
+	 * read), each once: hl_rulebase.needs[need0, need0 + nneed).
+	 */
+	size_t	 need0, nneed;
 };
 
 /* lower: { when, by }: the largest `by` of the true ones scales by 1 - by. */
@@ -173,6 +180,8 @@ struct hl_rulebase {
 	size_t	*order;		/* nrules rule indices: evaluation order, each
 				 * after every rule its conditions read */
 	size_t	 nslots;	/* HL__RULE_BASE + nrules + 1 */
+	unsigned short *needs;	/* input defs, see hl__item.need0 */
+	size_t	 nneeds;
 };
 
 /* Free everything a (possibly half-built) rulebase owns. */

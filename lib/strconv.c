@@ -231,6 +231,110 @@ fmt_fast(char *buf, double v)
 	return n;
 }
 
+#ifdef __SIZEOF_INT128__
+/*
+ * What the loop in hl__fmt_double() writes (%.Pg for the first P of 15, 16
+ * and 17 that reads back as v), worked out exactly in 128-bit integers for
+ * 1e-4 <= |v| < 1e6, where %g writes no exponent.  With v = m / 2^E (m
+ * odd or even, 53 bits, E <= 67), T = v * 10^21 has 18 to 27 digits; P
+ * significant digits of it are rounded from the exact remainder, and the
+ * decimal D = d / 10^Q reads back as v when |D - v| is within half a unit
+ * of v's last place: |d * 2^(E+1) - 2m * 10^Q| <= 10^Q, a tie going to the
+ * even m, as strtod() rounds.  Returns the length, or 0 where it does not
+ * apply: a rounding tie, or m a power of two (its lower gap is narrower).
+ */
+__extension__ typedef unsigned __int128 u128;
+
+static size_t
+fmt_exact(char *buf, double v)
+{
+	double a = fabs(v), f;
+	u128 t, p10[28], d, rest, half, lhs, rhs, diff;
+	uint64_t m;
+	char dig[32];
+	size_t n = 0, nd, i, keep;
+	int e2, E, p, q, x, lo;
+
+	if (!(a >= 1e-4 && a < 1e6))
+		return 0;
+	f = frexp(a, &e2);		/* a = f * 2^e2, 0.5 <= f < 1 */
+	m = (uint64_t)ldexp(f, 53);
+	E = 53 - e2;
+	if (m == (uint64_t)1 << 52 || E < 1 || E > 67)
+		return 0;
+	p10[0] = 1;
+	for (i = 1; i < 28; i++)
+		p10[i] = p10[i - 1] * 10;
+	t = (u128)m * p10[21];
+	/* the fraction t mod 2^E, as a sticky flag: is T exact? */
+	lo = (t & (((u128)1 << E) - 1)) != 0;
+	t >>= E;
+	for (nd = 1; nd < 28 && t >= p10[nd]; nd++)
+		;
+	if (nd < 18)
+		return 0;
+	for (p = 15; p <= 17; p++) {
+		keep = nd - (size_t)p;	/* digits of T dropped */
+		d = t / p10[keep];
+		rest = t % p10[keep];
+		half = p10[keep] / 2;
+		if (rest == half && !lo)
+			return 0;	/* an exact tie: leave it to printf */
+		if (rest > half || (rest == half && lo))
+			d++;
+		q = 21 - (int)keep;	/* D = d / 10^q */
+		lhs = d << (E + 1);
+		rhs = (u128)m * 2 * p10[q];
+		diff = lhs > rhs ? lhs - rhs : rhs - lhs;
+		if (diff < p10[q] || (diff == p10[q] && m % 2 == 0) || p == 17)
+			break;
+	}
+	/* d has p digits, or p + 1 when the rounding carried: 10^p */
+	x = (int)nd - 22;		/* exponent of T's first digit */
+	if (d == p10[p]) {
+		d = p10[p - 1];
+		x++;
+	}
+	for (i = 0; i < (size_t)p; i++) {
+		dig[p - 1 - i] = (char)('0' + (int)(d % 10));
+		d /= 10;
+	}
+	keep = (size_t)p;
+	while (keep > 1 && dig[keep - 1] == '0')
+		keep--;		/* %g drops trailing zeros */
+	if (x >= p)
+		return 0;	/* %g would write an exponent */
+	if (v < 0)
+		buf[n++] = '-';
+	if (x < 0) {
+		buf[n++] = '0';
+		buf[n++] = '.';
+		for (i = 0; i < (size_t)(-x - 1); i++)
+			buf[n++] = '0';
+		for (i = 0; i < keep; i++)
+			buf[n++] = dig[i];
+	} else {
+		for (i = 0; i <= (size_t)x; i++)
+			buf[n++] = i < keep ? dig[i] : '0';
+		if (keep > (size_t)x + 1) {
+			buf[n++] = '.';
+			for (; i < keep; i++)
+				buf[n++] = dig[i];
+		}
+	}
+	buf[n] = '\0';
+	return n;
+}
+#else
+static size_t
+fmt_exact(char *buf, double v)
+{
+	(void)buf;
+	(void)v;
+	return 0;
+}
+#endif
+
 int
 hl__fmt_double(char *buf, size_t cap, double v, int prec)
 {
@@ -252,7 +356,8 @@ hl__fmt_double(char *buf, size_t cap, double v, int prec)
 		} else {
 			int p;
 
-			n = fmt_fast(tmp, v);
+			if ((n = fmt_fast(tmp, v)) == 0)
+				n = fmt_exact(tmp, v);
 			for (p = 15; n == 0; p++) {
 				double back;
 

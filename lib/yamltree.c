@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* yamltree.c - builds a small node tree with byte positions from libyaml events. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,7 +13,26 @@
 #include "heavylegs.h"
 #include "yamltree.h"
 
+/*
+ * Every node, value and kid array of a tree comes from one arena, freed
+ * whole: the root node is the first member of the arena's header, so
+ * hl__ytree_free(root) finds it.
+ */
+struct chunk {
+	struct chunk *next;
+	size_t	 used, cap;
+	/* the bytes follow, aligned for any object */
+};
+#define CHUNK_HDR	((sizeof(struct chunk) + 15) / 16 * 16)
+#define CHUNK_MIN	(64 * 1024)
+
+struct arena {
+	struct hl__ynode root;	/* first: hl__ytree_free() casts back */
+	struct chunk *chunks;
+};
+
 struct ytree {
+	struct arena *arena;
 	const unsigned char *text;
 	size_t	 len;
 	size_t	*starts;	/* byte offset of each line, as libyaml counts */
@@ -22,6 +42,30 @@ struct ytree {
 	/* the last position found, where the next search starts */
 	size_t	 cline, ccol, coff;
 };
+
+/* n bytes from t's arena, aligned to 16, zeroed; NULL out of memory. */
+static void *
+aalloc(struct ytree *t, size_t n)
+{
+	struct chunk *c = t->arena->chunks;
+	size_t cap;
+	void *p;
+
+	n = (n + 15) / 16 * 16;
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+		if ((c = hl__malloc(CHUNK_HDR + cap)) == NULL)
+			return NULL;
+		c->next = t->arena->chunks;
+		c->used = 0;
+		c->cap = cap;
+		t->arena->chunks = c;
+	}
+	p = (char *)c + CHUNK_HDR + c->used;
+	c->used += n;
+	memset(p, 0, n);
+	return p;
+}
 
 /* Bytes in the UTF-8 sequence that starts with c (1 for a stray byte). */
 static size_t
@@ -54,21 +98,64 @@ breaklen(const unsigned char *p, size_t left)
 	return 0;
 }
 
+/* Whether a line break may start with byte c (see breaklen()). */
+#define MAY_BREAK(c)	((c) == '\n' || (c) == '\r' || (c) == 0xc2 || \
+	(c) == 0xe2)
+
+/* Word tests: whether some byte of x is zero / equals c / is below c. */
+#define ONES		0x0101010101010101ULL
+#define TOPS		0x8080808080808080ULL
+#define HAS_ZERO(x)	(((x) - ONES) & ~(x) & TOPS)
+#define HAS_BYTE(x, c)	HAS_ZERO((x) ^ ONES * (c))
+
+/* The first i' >= i where a line break may start, or len. */
+static size_t
+next_break(const unsigned char *p, size_t i, size_t len)
+{
+	uint64_t x;
+	size_t j;
+
+	for (;;) {
+		while (len - i >= 8) {
+			memcpy(&x, p + i, sizeof x);
+			if (HAS_BYTE(x, '\n') || HAS_BYTE(x, '\r') ||
+			    HAS_BYTE(x, 0xc2) || HAS_BYTE(x, 0xe2))
+				break;
+			i += 8;
+		}
+		if (i == len)
+			return len;
+		/* the word that stopped, or the tail, byte by byte */
+		for (j = 0; j < 8 && i < len; j++, i++)
+			if (MAY_BREAK(p[i]))
+				return i;
+		if (i == len)
+			return len;
+	}
+}
+
 static int
 lines_index(struct ytree *t)
 {
-	size_t i, n, b;
+	const unsigned char *p = t->text;
+	size_t i, b, cap = 256, *st;
 
-	n = 1;
-	for (i = 0; i < t->len; i += b ? b : 1)
-		if ((b = breaklen(t->text + i, t->len - i)) != 0)
-			n++;
-	if ((t->starts = hl__calloc(n, sizeof *t->starts)) == NULL)
+	if ((t->starts = hl__malloc(cap * sizeof *t->starts)) == NULL)
 		return -1;
+	t->starts[0] = 0;
 	t->nlines = 1;
-	for (i = 0; i < t->len; i += b ? b : 1)
-		if ((b = breaklen(t->text + i, t->len - i)) != 0)
-			t->starts[t->nlines++] = i + b;
+	for (i = 0; (i = next_break(p, i, t->len)) < t->len; i += b ? b : 1) {
+		if ((b = breaklen(p + i, t->len - i)) == 0)
+			continue;
+		if (t->nlines == cap) {
+			cap *= 2;
+			if ((st = hl__realloc(t->starts, cap * sizeof *st)) ==
+			    NULL)
+				return -1;	/* t->starts freed by the caller */
+			t->starts = st;
+		}
+		t->starts[t->nlines++] = i + b;
+	}
 	return 0;
 }
 
@@ -213,18 +300,25 @@ yerr_parser(struct ytree *t, const yaml_parser_t *p)
 	return yerr(t, HL_ESYNTAX, line, column, "YAML: %s", problem);
 }
 
+static void
+arena_free(struct arena *a)
+{
+	struct chunk *c, *next;
+
+	if (a == NULL)
+		return;
+	for (c = a->chunks; c != NULL; c = next) {
+		next = c->next;
+		hl__free(c);
+	}
+	hl__free(a);
+}
+
 void
 hl__ytree_free(struct hl__ynode *n)
 {
-	size_t i;
-
-	if (n == NULL)
-		return;
-	for (i = 0; i < n->nkid; i++)
-		hl__ytree_free(n->kid[i]);
-	hl__free(n->kid);
-	hl__free(n->str);
-	hl__free(n);
+	/* n is a root from hl__ytree_parse(): its arena's first member */
+	arena_free((struct arena *)(void *)n);
 }
 
 int
@@ -243,11 +337,12 @@ add_kid(struct ytree *t, struct hl__ynode *parent, struct hl__ynode *kid)
 	struct hl__ynode **k;
 	size_t cap;
 
-	(void)t;
 	if (parent->nkid == parent->cap) {
 		cap = parent->cap ? parent->cap * 2 : 4;
-		if ((k = hl__realloc(parent->kid, cap * sizeof *k)) == NULL)
+		if ((k = aalloc(t, cap * sizeof *k)) == NULL)
 			return -1;
+		if (parent->nkid > 0)
+			memcpy(k, parent->kid, parent->nkid * sizeof *k);
 		parent->kid = k;
 		parent->cap = cap;
 	}
@@ -269,18 +364,16 @@ new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
 		    (unsigned)HL__YAML_MAX_NODES);
 		return NULL;
 	}
-	if ((n = hl__calloc(1, sizeof *n)) == NULL) {
+	if (depth == 0)
+		n = &t->arena->root;	/* one document: one root */
+	else if ((n = aalloc(t, sizeof *n)) == NULL ||
+	    add_kid(t, stack[depth - 1], n) == -1) {
 		yerr(t, HL_ENOMEM, 0, 0, "out of memory");
 		return NULL;
 	}
-	mark_pos(t, &ev->start_mark, &n->line, &n->column, &off);
 	if (depth == 0)
 		*root = n;
-	else if (add_kid(t, stack[depth - 1], n) == -1) {
-		hl__free(n);
-		yerr(t, HL_ENOMEM, 0, 0, "out of memory");
-		return NULL;
-	}
+	mark_pos(t, &ev->start_mark, &n->line, &n->column, &off);
 	if (ev->type == YAML_SCALAR_EVENT) {
 		n->type = HL__Y_SCALAR;
 		switch (ev->data.scalar.style) {
@@ -301,12 +394,11 @@ new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
 			break;
 		}
 		n->len = ev->data.scalar.length;
-		n->str = hl__strndup((const char *)ev->data.scalar.value,
-		    n->len);
-		if (n->str == NULL) {
+		if ((n->str = aalloc(t, n->len + 1)) == NULL) {
 			yerr(t, HL_ENOMEM, 0, 0, "out of memory");
 			return NULL;
 		}
+		memcpy(n->str, ev->data.scalar.value, n->len);
 		if (n->style == HL__Y_SINGLE || n->style == HL__Y_DOUBLE)
 			off++;
 		if ((n->style == HL__Y_PLAIN || n->style == HL__Y_SINGLE ||
@@ -336,17 +428,23 @@ new_node(struct ytree *t, const yaml_event_t *ev, struct hl__ynode **stack,
 static int
 stray_bom(struct ytree *t)
 {
+	const unsigned char *q;
 	size_t i;
 	int line, column;
 
-	for (i = 0; i + 3 <= t->len; i++)
-		if (t->text[i] == 0xef && t->text[i + 1] == 0xbb &&
+	for (i = 0; i + 3 <= t->len; i++) {
+		/* 0xef is rare: jump to the next one */
+		if ((q = memchr(t->text + i, 0xef, t->len - i)) == NULL)
+			break;
+		i = (size_t)(q - t->text);
+		if (i + 3 <= t->len && t->text[i + 1] == 0xbb &&
 		    t->text[i + 2] == 0xbf) {
 			offset_pos(t, i, &line, &column);
 			return yerr(t, HL_ESYNTAX, line, column, "a byte order "
 			    "mark (U+FEFF) in the middle of the file: it may "
 			    "only start it (remove it)");
 		}
+	}
 	return 0;
 }
 
@@ -358,17 +456,29 @@ stray_bom(struct ytree *t)
 static long
 control_char(const unsigned char *s, size_t len)
 {
-	size_t i;
+	uint64_t x;
+	size_t i = 0, lim;
 
-	for (i = 0; i < len; i++) {
-		if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') ||
-		    s[i] == 0x7f)
-			return s[i];
-		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 &&
-		    s[i + 1] <= 0x9f)
-			return s[i + 1];
+	for (;;) {
+		/* words without a byte below 0x20, 0x7f or 0xc2 */
+		while (len - i >= 8) {
+			memcpy(&x, s + i, sizeof x);
+			if (((x - ONES * 0x20) & ~x & TOPS) != 0 ||
+			    HAS_BYTE(x, 0x7f) || HAS_BYTE(x, 0xc2))
+				break;
+			i += 8;
+		}
+		if (i == len)
+			return -1;
+		for (lim = len - i > 8 ? i + 8 : len; i < lim; i++) {
+			if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') ||
+			    s[i] == 0x7f)
+				return s[i];
+			if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 &&
+			    s[i + 1] <= 0x9f)
+				return s[i + 1];
+		}
 	}
-	return -1;
 }
 
 /* Refuse anchors and tags on a node event. */
@@ -427,14 +537,21 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 		return yerr(&t, HL_ESCHEMA, 0, 0,
 		    "document limit: larger than %u bytes",
 		    (unsigned)HL__YAML_MAX_BYTES);
-	if (lines_index(&t) == -1)
+	if ((t.arena = hl__calloc(1, sizeof *t.arena)) == NULL)
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
+	if (lines_index(&t) == -1) {
+		hl__free(t.starts);
+		arena_free(t.arena);
+		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
+	}
 	if ((rc = stray_bom(&t)) != 0) {
 		hl__free(t.starts);
+		arena_free(t.arena);
 		return rc;
 	}
 	if (!yaml_parser_initialize(&parser)) {
 		hl__free(t.starts);
+		arena_free(t.arena);
 		return yerr(&t, HL_ENOMEM, 0, 0, "out of memory");
 	}
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
@@ -520,8 +637,8 @@ hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
 	}
 	yaml_parser_delete(&parser);
 	hl__free(t.starts);
-	if (rc != HL_OK) {
-		hl__ytree_free(*root);
+	if (rc != HL_OK || *root == NULL) {
+		arena_free(t.arena);
 		*root = NULL;
 	}
 	return rc;

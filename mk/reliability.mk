@@ -148,7 +148,7 @@ check-yaml-alloc: build/log/wrap/yaml_alloc.log
 # ---- hl-assess's readers as fuzz targets ------------------------------------------
 #
 # fuzz_runner and fuzz_batchread call the runner-file parsers and batch
-# readers of examples/cli/ (runner.c, vocab.c), fuzz_lint hl-lint's reading
+# readers of examples/cli/ (runner.c, vocab.c), fuzz_lint hl-assess's reading
 # of conditions (rules.c): those targets link, on
 # top of the library, the same modules compiled with the target's
 # sanitizers (ASan+UBSan for the replay, libFuzzer for build/fuzz/).

@@ -341,7 +341,22 @@ static const char *const fast_src[] = {
 	"worsening and (mood_low or (age_years > 30 and cadence_spm < 171))",
 	"(worsening and mood_low) or (not worsening and not mood_low)",
 	"(age_years + 1 > 30) == worsening",
+	"known(worsening and mood_low) or age_years > 30",
+	"not known(worsening or cadence_spm > 168) or not (worsening or "
+	    "cadence_spm > 168)",
+	"known(age_years * 2 - cadence_spm) and not mood_low",
+	"known(known(mood_low) and worsening) and (yes or no)",
+	"worsening == mood_low or no",
+	"not (known(age_years) and age_years < 30) and known(30)",
 };
+
+/* The evidence state of a condition's value. */
+static int
+state_of(double v)
+{
+	return isnan(v) ? HL_STATE_UNKNOWN : v != 0 ? HL_STATE_FIRED :
+	    HL_STATE_NOT_FIRED;
+}
 
 START_TEST(expr_fast_same)
 {
@@ -351,7 +366,7 @@ START_TEST(expr_fast_same)
 	double v[NSLOTS], a, b, o;
 	hl__expr *x;
 	uint64_t st = 12345;
-	int k;
+	int k, so;
 
 	ck_assert_int_eq(hl__expr_compile(fast_src[_i], strlen(fast_src[_i]),
 	    &env_rule, HL__T_BOOL, &x, &e), HL_OK);
@@ -376,6 +391,9 @@ START_TEST(expr_fast_same)
 		a = hl__expr_eval_both(x, v, &o);
 		ck_assert(same(a, hl__expr_eval_generic(x, v, 0)));
 		ck_assert(same(o, b));
+		/* both readings at once, as evidence states */
+		ck_assert_int_eq(hl__expr_states(x, v, &so), state_of(a));
+		ck_assert_int_eq(so, state_of(b));
 	}
 	hl__expr_free(x);
 }
@@ -1048,9 +1066,9 @@ START_TEST(strconv_fast_same)
 	double v, back;
 	int i, p;
 
-	for (i = 0; i < 50000; i++) {
+	for (i = 0; i < 100000; i++) {
 		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
-		switch (i % 4) {
+		switch (i % 5) {
 		case 0:		/* a decimal with 0..7 digits after the point */
 			v = (double)((st >> 20) % 100000000) /
 			    scale[(st >> 8) % 8];
@@ -1063,6 +1081,10 @@ START_TEST(strconv_fast_same)
 		case 2:		/* near the edges: 1e-4, 1e14 */
 			v = ((st >> 11) % 2 ? 1e-4 : 1e14) *
 			    (0.999 + (double)((st >> 20) % 3000) * 1e-6);
+			break;
+		case 3:		/* any mantissa, 1e-5 to 1e7 */
+			v = ldexp(1 + (double)(st >> 12) / 0x1p52,
+			    (int)((st >> 4) % 41) - 17);
 			break;
 		default:	/* scores: noisy-OR products */
 			v = 1 - (1 - (double)((st >> 20) % 100) / 100) *

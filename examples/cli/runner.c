@@ -527,6 +527,51 @@ clamp_mark(const struct cli_runner *r, const yaml_mark_t *end, yaml_mark_t *m)
 	}
 }
 
+/*
+ * A runner nests three levels at most ({"inputs": {"name": [...]}}).
+ * Deeper text is refused from its events before libyaml builds a document:
+ * building one nests a call per level, and libyaml's scanner slows with
+ * every open flow level (a 400 KB line of '[' would take hours).
+ */
+#define MAX_DEPTH	16
+
+/* 0 when buf nests at most MAX_DEPTH levels or has a syntax error (which
+ * the document load then reports); else 1, with *at where it goes deeper. */
+static int
+too_deep(const char *buf, size_t len, yaml_mark_t *at)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int depth = 0, deep = 0, done = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return 0;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done && !deep && yaml_parser_parse(&parser, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > MAX_DEPTH) {
+				deep = 1;
+				*at = ev.start_mark;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return deep;
+}
+
 static size_t
 parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 {
@@ -548,6 +593,15 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	end_of(buf, len, &end);
+	if (too_deep(buf, len, &parser.problem_mark)) {
+		clamp_mark(r, &end, &parser.problem_mark);
+		problem(r, parser.problem_mark.line + 1,
+		    parser.problem_mark.column + 1, NULL, "%s: nested deeper "
+		    "than %d levels (a runner needs 3)", json ? "JSON" : "YAML",
+		    MAX_DEPTH);
+		yaml_parser_delete(&parser);
+		return r->problems - before;
+	}
 	if (!yaml_parser_load(&parser, &doc)) {
 		clamp_mark(r, &end, &parser.problem_mark);
 		problem(r, parser.problem_mark.line + 1,

@@ -240,6 +240,15 @@ lines batch-jsonl-cr.out 3
 has batch-jsonl-cr.out '{"row":2,"line":2,"id":"b","ok":false,"errors":[{"line":2,"column":19,"field":"'
 has batch-jsonl-cr.out '{"line":2,"column":47,"field":"sex","message":"sex must be one of: female, male, not '"'zzz'"'"}'
 has batch-jsonl-cr.out '{"row":3,"line":3,"id":"c","ok":false,"errors":[{"line":3,"column":20,"field":"sex",'
+# Nesting far past what a runner needs is refused at once (libyaml's own
+# reading of it would take hours), in a file and in a batch row.
+awk 'BEGIN { s = ""; for (i = 0; i < 100000; i++) s = s "["; print "a: " s }' > deep.yaml
+run 65 assess-deep "$assess" deep.yaml
+has assess-deep.err "hl-assess: deep.yaml:1: YAML: nested deeper than 16 levels (a runner needs 3)"
+awk 'BEGIN { s = ""; for (i = 0; i < 100000; i++) s = s "{\"a\": "; print s }' > deep.jsonl
+run 65 batch-deep "$assess" -b deep.jsonl
+has batch-deep.out '{"row":1,"line":1,"ok":false,"errors":[{"line":1,"column":97,"field":"","message":"JSON: nested deeper than 16 levels (a runner needs 3)"}]}'
+
 # A value with line breaks or control characters is quoted on one line.
 printf 'sex: "ma\\nle\\x01"\n' > ctl.yaml
 run 65 assess-ctl "$assess" ctl.yaml

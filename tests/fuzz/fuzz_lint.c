@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * fuzz_lint.c - libFuzzer target: any bytes through the multi-error lint,
- * and through what hl-lint reads from a rulebase's text itself
+ * and through what hl-assess reads from a rulebase's text itself
  * (examples/cli/rules.c: the red flags' conditions and the names in them).
  */
 
@@ -139,9 +139,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	hl_rulebase_free(rb);
 
-	/* hl-lint's own reading: one call per condition counted */
+	/*
+	 * The programs' own reading, on the rulebases the library accepted
+	 * (as hl-assess does): one call per condition counted.
+	 */
 	count = 0;
-	if (cli_red_flag_conditions(text, size, on_when, &count) != count)
+	if (rc == HL_OK &&
+	    cli_red_flag_conditions(text, size, on_when, &count) != count)
 		abort();
 	return 0;
 }

@@ -97,6 +97,43 @@ fuzz_walk(const hl_report *rep, size_t step)
 	if (hl_report_json(rep, full, need, &need2) != HL_OK ||
 	    need2 != need || strlen(full) + 1 != need)
 		abort();
+#ifdef HL_FUZZ_SAMPLE_SIZES
+	/*
+	 * Under libFuzzer, where speed finds bugs (each call writes the whole
+	 * document): 0, 1, the last two sizes, and 2 more picked by the
+	 * document's hash, so that runs
+	 * over many inputs reach every size (the corpus replay in make check
+	 * walks them as above).
+	 */
+	if (step == 1) {
+		uint64_t h = 14695981039346656037ULL;
+		size_t k, pick[6];
+
+		for (k = 0; k + 1 < need; k++)
+			h = (h ^ (unsigned char)full[k]) * 1099511628211ULL;
+		pick[0] = 0;
+		pick[1] = 1 < need ? 1 : 0;
+		pick[2] = need - 1;
+		pick[3] = need > 1 ? need - 2 : 0;
+		for (k = 4; k < 6; k++) {
+			h = h * 6364136223846793005ULL + 1442695040888963407ULL;
+			pick[k] = (size_t)((h >> 17) % need);
+		}
+		for (k = 0; k < 6; k++) {
+			cap = pick[k];
+			if ((json = malloc(cap > 0 ? cap : 1)) == NULL)
+				break;
+			rc = hl_report_json(rep, cap > 0 ? json : NULL, cap,
+			    &need2);
+			if (rc != HL_ERANGE || need2 != need ||
+			    (cap > 0 && json[0] != '\0'))
+				abort();
+			free(json);
+		}
+		free(full);
+		return;
+	}
+#endif
 	if (step == 1 && need > 1024)
 		step = need / 128;
 	if (step == SIZE_MAX) {
