@@ -18,26 +18,34 @@
  * unanswered, whatever the rulebase and the confidence.  Each entry names
  * its field once: the question is the field's name.
  */
-#define SCREEN(field)	{ #field, HL__SLOT_OF(field) }
+#define SCREEN_FIELDS(X)						\
+	X(heaviness_side)						\
+	X(calf_swelling_one_side)					\
+	X(leg_warm_red_tender)						\
+	X(chest_pain_or_breathlessness)					\
+	X(exertional_palpitations_or_fainting)				\
+	X(fever_now)							\
+	X(numbness_tingling)						\
+	X(skin_change)							\
+	X(dark_urine_after_run)						\
+	X(heaviness_onset)						\
+	X(heaviness_severity)						\
+	X(leg_weakness_or_foot_drop)					\
+	X(saddle_numbness_or_bladder_bowel_change)
+#define SCREEN(field)	{ #field, HL__SLOT_OF(field) },
 static const struct {
 	const char	*name;
 	size_t		 slot;
 } screen[HL__SCREEN_COUNT] = {
-	SCREEN(heaviness_side),
-	SCREEN(calf_swelling_one_side),
-	SCREEN(leg_warm_red_tender),
-	SCREEN(chest_pain_or_breathlessness),
-	SCREEN(exertional_palpitations_or_fainting),
-	SCREEN(fever_now),
-	SCREEN(numbness_tingling),
-	SCREEN(skin_change),
-	SCREEN(dark_urine_after_run),
-	SCREEN(heaviness_onset),
-	SCREEN(heaviness_severity),
-	SCREEN(leg_weakness_or_foot_drop),
-	SCREEN(saddle_numbness_or_bladder_bowel_change),
+	SCREEN_FIELDS(SCREEN)
 };
 #undef SCREEN
+/* 1 at the value slot of each screen field. */
+#define SCREEN_MARK(field)	[HL__SLOT_OF(field)] = 1,
+static const unsigned char screen_slot[HL__NINPUT_SLOTS] = {
+	SCREEN_FIELDS(SCREEN_MARK)
+};
+#undef SCREEN_MARK
 
 /* Relative tolerance under which two question gains count as a tie. */
 #define GAIN_TIE	1e-12
@@ -284,10 +292,26 @@ eval_cause(struct hl_report *r, size_t c)
 
 		if (it->nbands == 0)
 			continue;
-		ap = cond_states(&it->applies, s, &apo);
-		if (ap == HL_STATE_NOT_FIRED && apo == HL_STATE_NOT_FIRED)
-			continue;
-		for (b = 0; b < it->nbands; b++) {
+		if (it->applies.expr == NULL)
+			apo = HL_STATE_FIRED;
+		else {
+			ap = cond_states(&it->applies, s, &apo);
+			if (ap == HL_STATE_NOT_FIRED &&
+			    apo == HL_STATE_NOT_FIRED)
+				continue;
+		}
+		b = 0;
+		if (it->nbands == 1) {
+			/* a plain item: its band is the best, sure or maybe */
+			st = cond_states(&bd[0].when, s, &so);
+			evaluable = st != HL_STATE_UNKNOWN;
+			settled = so != HL_STATE_UNKNOWN;
+			best = st == HL_STATE_FIRED ? 0 : -1;
+			sure = so == HL_STATE_FIRED ? 0 : -1;
+			maybe = so != HL_STATE_NOT_FIRED ? 0 : -1;
+			b = 1;
+		}
+		for (; b < it->nbands; b++) {
 			st = cond_states(&bd[b].when, s, &so);
 			if (st != HL_STATE_UNKNOWN)
 				evaluable = 1;
@@ -496,17 +520,6 @@ input_unknown(const double *s, int d)
 	return 1;
 }
 
-static int
-in_screen(size_t slot)
-{
-	size_t i;
-
-	for (i = 0; i < HL__SCREEN_COUNT; i++)
-		if (screen[i].slot == slot)
-			return 1;
-	return 0;
-}
-
 /* Whether gain a (input def da) ranks before gain b (def db). */
 static int
 gain_before(double a, int da, double b, int db)
@@ -578,7 +591,7 @@ ask(struct hl_report *r, const struct hl_finding *first_cause)
 	}
 	for (k = m = 0; k < n; k++) {
 		d = (int)r->mark[k];
-		if (in_screen(hl__input_slot(d)) || !input_unknown(s, d)) {
+		if (screen_slot[hl__input_slot(d)] || !input_unknown(s, d)) {
 			r->gain[d] = 0;
 			continue;
 		}

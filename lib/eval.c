@@ -741,7 +741,8 @@ hl__expr_lanes(const hl__expr *x, const double *slots)
 		return eval_lane(x, slots);
 	}
 	v = hl__expr_eval_both(x, slots, &o);
-	return ((unsigned)LANE_OF(v) & 0x3u) | ((unsigned)LANE_OF(o) & 0x3u) << 2;
+	return ((unsigned)LANE_OF(v) & 0x3u) |
+	    ((unsigned)LANE_OF(o) & 0x3u) << 2;
 }
 
 int

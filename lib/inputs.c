@@ -583,34 +583,38 @@ collect(const hl_inputs *full, unsigned char *bad, struct hl__warning *warn,
 	int ok;
 
 	for (i = 0; i < sizeof vchecks / sizeof vchecks[0]; i++) {
+		double lo_in, lo_ex, hi_in, hi_ex, plo, phi;
+		size_t len;
+		int kind;
+
 		c = &vchecks[i];
 		x = slots + c->slot;
-		for (day = 0; day < c->len; day++) {
+		lo_in = c->lo_in, lo_ex = c->lo_ex;
+		hi_in = c->hi_in, hi_ex = c->hi_ex;
+		plo = c->plo, phi = c->phi;
+		len = c->len;
+		kind = c->kind;
+		for (day = 0; day < len; day++) {
 			v = x[day];
-			ok = v >= c->lo_in && v > c->lo_ex && v <= c->hi_in &&
-			    v < c->hi_ex;
-			if (!ok) {
+			if (!(v >= lo_in && v > lo_ex && v <= hi_in &&
+			    v < hi_ex)) {
 				if (isnan(v))
 					continue;
 				return collect_slow(full, bad, warn, nwarn);
 			}
-			switch (c->kind) {
-			case HL_KIND_TRI:
-				ok = v == HL_NO || v == HL_YES;
-				break;
-			case HL_KIND_ENUM:
-				ok = v < hl__input_defs[i].enum_count &&
-				    whole(v);
-				break;
-			case HL_KIND_COUNT:
-				ok = whole(v);
-				break;
-			default:
-				break;
+			if (kind != HL_KIND_NUMBER) {
+				if (kind == HL_KIND_TRI)
+					ok = v == HL_NO || v == HL_YES;
+				else if (kind == HL_KIND_ENUM)
+					ok = v < hl__input_defs[i].enum_count &&
+					    whole(v);
+				else
+					ok = whole(v);
+				if (!ok)
+					return collect_slow(full, bad, warn,
+					    nwarn);
 			}
-			if (!ok)
-				return collect_slow(full, bad, warn, nwarn);
-			if (v < c->plo || v > c->phi)
+			if (v < plo || v > phi)
 				add_warning(warn, &nw, (int)i, day,
 				    HL__W_PLAUSIBLE);
 		}

@@ -151,7 +151,7 @@ lines_index(struct ytree *t)
 			cap *= 2;
 			if ((st = hl__realloc(t->starts, cap * sizeof *st)) ==
 			    NULL)
-				return -1;	/* t->starts freed by the caller */
+				return -1;	/* the caller frees t->starts */
 			t->starts = st;
 		}
 		t->starts[t->nlines++] = i + b;

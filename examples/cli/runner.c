@@ -128,15 +128,36 @@ static int
 is_unknown(const char *v, size_t n)
 {
 	return n == 0 || (n == 1 && (v[0] == '-' || v[0] == '~')) ||
-	    lower_eq(v, n, "unknown") || lower_eq(v, n, "null");
+	    lower_eq(v, n, "unknown") || lower_eq(v, n, "null") ||
+	    lower_eq(v, n, "nan");
 }
 
-/* The value text v[0..n) for info, into *out; 0, or -1 with msg set. */
+/* The first 40 bytes of a value for a message, a NUL in it shown as \x00. */
+static void
+shown_value(char *sv, const char *v, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && i < 40; i++) {
+		if (v[i] == '\0') {
+			memcpy(sv + o, "\\x00", 4);
+			o += 4;
+		} else
+			sv[o++] = v[i];
+	}
+	sv[o] = '\0';
+}
+
+/*
+ * The value text v[0..n) for info, into *out; 0, or -1 with msg set.
+ * Numbers are decimal (strtod's hexadecimal and infinities are refused:
+ * no runner writes 0x1Ep0 for 30); "nan", like "unknown", is unknown.
+ */
 static int
 convert(const hl_input_info *info, const char *field, const char *v,
     size_t n, double *out, char *msg, size_t cap)
 {
-	char buf[64], *end;
+	char buf[64], *end, sv[4 * 40 + 1];
 	double d;
 	int32_t k;
 	size_t len;
@@ -162,26 +183,28 @@ convert(const hl_input_info *info, const char *field, const char *v,
 				*out = (double)k;
 				return 0;
 			}
-	if (n < sizeof buf) {
+	if (n < sizeof buf && memchr(v, 'x', n) == NULL &&
+	    memchr(v, 'X', n) == NULL) {
 		memcpy(buf, v, n);
 		buf[n] = '\0';
 		errno = 0;
 		d = strtod(buf, &end);
-		if (end != buf && *end == '\0' && errno != ERANGE &&
+		if (end != buf && end == buf + n && errno != ERANGE &&
 		    isfinite(d) && info->kind != HL_KIND_TRI &&
 		    info->kind != HL_KIND_ENUM) {
 			*out = d;
 			return 0;
 		}
-		if (end != buf && *end == '\0' && isfinite(d) &&
+		if (end != buf && end == buf + n && isfinite(d) &&
 		    (info->kind == HL_KIND_TRI || info->kind == HL_KIND_ENUM)) {
 			*out = d;	/* a code: the library checks it */
 			return 0;
 		}
 	}
+	shown_value(sv, v, n);
 	if (info->kind == HL_KIND_TRI)
 		snprintf(msg, cap, "%s must be yes or no (or true/false, "
-		    "or unknown), not '%.*s'", field, (int)(n > 40 ? 40 : n), v);
+		    "or unknown), not '%s'", field, sv);
 	else if (info->kind == HL_KIND_ENUM && info->enum_names != NULL) {
 		len = (size_t)snprintf(msg, cap, "%s must be one of", field);
 		for (k = 0; k < info->enum_count && len < cap; k++)
@@ -191,15 +214,13 @@ convert(const hl_input_info *info, const char *field, const char *v,
 			const char *sug = cli_suggest_among(v, n,
 			    info->enum_names, (size_t)info->enum_count);
 
-			snprintf(msg + len, cap - len, ", not '%.*s'%s%s%s",
-			    (int)(n > 40 ? 40 : n), v,
+			snprintf(msg + len, cap - len, ", not '%s'%s%s%s", sv,
 			    sug ? " (did you mean '" : "", sug ? sug : "",
 			    sug ? "'?)" : "");
 		}
 	} else
-		snprintf(msg, cap, "%s must be a number%s%s, not '%.*s'",
-		    field, *info->unit ? " in " : "", info->unit,
-		    (int)(n > 40 ? 40 : n), v);
+		snprintf(msg, cap, "%s must be a number%s%s, not '%s'",
+		    field, *info->unit ? " in " : "", info->unit, sv);
 	return -1;
 }
 
@@ -572,6 +593,40 @@ too_deep(const char *buf, size_t len, yaml_mark_t *at)
 	return deep;
 }
 
+/*
+ * One runner is one document: a second one ("---" and more) would be
+ * dropped without a word, so it is a problem, as is a syntax error in it.
+ */
+static int
+another_document(struct cli_runner *r, yaml_parser_t *parser,
+    const yaml_mark_t *end, int json)
+{
+	yaml_document_t next;
+	yaml_node_t *root;
+	int found = 0;
+
+	if (!yaml_parser_load(parser, &next)) {
+		clamp_mark(r, end, &parser->problem_mark);
+		problem(r, parser->problem_mark.line + 1,
+		    parser->problem_mark.column + 1, NULL, "%s: %s%s%s",
+		    json ? "JSON" : "YAML",
+		    parser->problem ? parser->problem : "syntax error",
+		    parser->context ? " " : "",
+		    parser->context ? parser->context : "");
+		return 1;
+	}
+	if ((root = yaml_document_get_root_node(&next)) != NULL) {
+		clamp_mark(r, end, &root->start_mark);
+		problem(r, root->start_mark.line + 1,
+		    root->start_mark.column + 1, NULL, "%s: a second "
+		    "document; a runner is one document (one runner a file, "
+		    "or --batch)", json ? "JSON" : "YAML");
+		found = 1;
+	}
+	yaml_document_delete(&next);
+	return found;
+}
+
 static size_t
 parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 {
@@ -615,6 +670,11 @@ parse_yaml(struct cli_runner *r, const char *buf, size_t len, int json)
 	}
 	for (item = doc.nodes.start; item < doc.nodes.top; item++)
 		clamp_mark(r, &end, &item->start_mark);
+	if (another_document(r, &parser, &end, json)) {
+		yaml_document_delete(&doc);
+		yaml_parser_delete(&parser);
+		return r->problems - before;
+	}
 	root = yaml_document_get_root_node(&doc);
 	if (root == NULL) {
 		problem(r, 1, 1, NULL, "no runner here: expected %s",
@@ -919,7 +979,7 @@ cli_csv_header(struct cli_csv *h, struct cli_runner *r, const char *line,
     size_t len)
 {
 	char cell[256];
-	size_t pos = 0, clen, before = r->problems, index;
+	size_t pos = 0, clen, before = r->problems, index, k;
 	unsigned long col;
 	int more = 1;
 	long idx;
@@ -948,6 +1008,14 @@ cli_csv_header(struct cli_csv *h, struct cli_runner *r, const char *line,
 			return r->problems - before;
 		}
 		h->ncols++;
+		for (k = 0; k + 1 < h->ncols; k++)
+			if (strcmp(h->cols[k], cell) == 0)
+				break;
+		if (k + 1 < h->ncols && clen > 0) {
+			problem(r, 1, col, NULL, "CSV: column %zu repeats "
+			    "'%.100s' (column %zu)", h->ncols, cell, k + 1);
+			continue;
+		}
 		if (strcmp(cell, "id") == 0)
 			continue;
 		if (clen == 0) {

@@ -249,6 +249,25 @@ awk 'BEGIN { s = ""; for (i = 0; i < 100000; i++) s = s "{\"a\": "; print s }' >
 run 65 batch-deep "$assess" -b deep.jsonl
 has batch-deep.out '{"row":1,"line":1,"ok":false,"errors":[{"line":1,"column":97,"field":"","message":"JSON: nested deeper than 16 levels (a runner needs 3)"}]}'
 
+# A NUL inside a value is no end of it; a column named twice is the header's
+# problem, said once.
+printf 'id,age_years\nr1,3@0\n' | tr @ '\000' > nul.csv
+run 65 batch-nul "$assess" -b nul.csv
+has batch-nul.out '"field":"age_years","message":"age_years must be a number in y, not '"'3\\\\x000'"'"}'
+printf 'age_years,sex,age_years\n30,male,31\n' > twice.csv
+run 65 batch-twice "$assess" -b twice.csv
+has batch-twice.err "hl-assess: twice.csv:1: CSV: column 3 repeats 'age_years' (column 1)"
+
+# One runner is one document; numbers are decimal; nan is unknown.
+printf 'age_years: 30\n---\nage_years: 31\n' > twodocs.yaml
+run 65 assess-twodocs "$assess" twodocs.yaml
+has assess-twodocs.err "hl-assess: twodocs.yaml:3: YAML: a second document; a runner is one document (one runner a file, or --batch)"
+printf 'age_years = 0x1Ep0\nbody_mass_kg = inf\nair_temp_c = NaN\n' > numbers.txt
+run 65 assess-numbers "$assess" numbers.txt
+has assess-numbers.err "hl-assess: numbers.txt:1: age_years must be a number in y, not '0x1Ep0'"
+has assess-numbers.err "hl-assess: numbers.txt:2: body_mass_kg must be a number in kg, not 'inf'"
+has assess-numbers.err "hl-assess: 2 problems in the input; nothing was assessed"
+
 # A value with line breaks or control characters is quoted on one line.
 printf 'sex: "ma\\nle\\x01"\n' > ctl.yaml
 run 65 assess-ctl "$assess" ctl.yaml
