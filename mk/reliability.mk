@@ -91,13 +91,13 @@ build/cov/lib/%.o: lib/%.c build/flags | need-yaml
 	@mkdir -p $(@D)
 	$(E) COV-CC $@
 	$(Q)$(CC) $(LIB_CFLAGS) -DHL_TESTING $(CPPFLAGS) $(COV_FLAGS) \
-	    -c -o $@ $<
+	    $(DEPFLAGS) -c -o $@ $<
 
 build/cov/tests/%.o: tests/%.c build/flags | need-check need-yaml
 	@mkdir -p $(@D)
 	$(E) COV-CC $@
 	$(Q)$(CC) $(LIB_CFLAGS) -DHL_TESTING $(CHECK_CFLAGS) $(CPPFLAGS) \
-	    $(COV_FLAGS) -c -o $@ $<
+	    $(COV_FLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(COV_CHECK_PROGS): build/cov/tests/%: build/cov/tests/%.o $(COV_LIB_OBJS)
 	$(E) COV-LD $@
@@ -116,6 +116,8 @@ coverage: $(COV_CHECK_PROGS)
 	    -e 'lib/default_rules.c' --branches --txt build/cov/branches.txt
 	@echo "---- lines"; cat build/cov/lines.txt
 	@echo "---- branches"; cat build/cov/branches.txt
+
+-include $(COV_LIB_OBJS:.o=.d) $(COV_CHECK_PROGS:=.d)
 
 .PHONY: coverage
 

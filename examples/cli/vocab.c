@@ -65,7 +65,7 @@ cli_input_find(const char *name, size_t len, size_t *index)
 static size_t
 distance(const char *a, size_t na, const char *b, size_t nb)
 {
-	size_t d[3][65], i, j, x;
+	size_t d[3][65], i, j, x, low, prev = 0;
 
 	if (na > 64 || nb > 64 || (na > nb ? na - nb : nb - na) >= 3)
 		return 3;
@@ -75,7 +75,7 @@ distance(const char *a, size_t na, const char *b, size_t nb)
 		size_t *cur = d[i % 3], *up = d[(i - 1) % 3],
 		    *up2 = d[(i + 1) % 3];
 
-		cur[0] = i;
+		cur[0] = low = i;
 		for (j = 1; j <= nb; j++) {
 			x = up[j] + 1;
 			if (cur[j - 1] + 1 < x)
@@ -86,7 +86,16 @@ distance(const char *a, size_t na, const char *b, size_t nb)
 			    a[i - 2] == b[j - 1] && up2[j - 2] + 1 < x)
 				x = up2[j - 2] + 1;
 			cur[j] = x;
+			if (x < low)
+				low = x;
 		}
+		/*
+		 * Later rows grow from this one and, by a transposition, the
+		 * one before it: when both are past 2, nothing is close.
+		 */
+		if (low >= 3 && prev >= 3)
+			return 3;
+		prev = low;
 	}
 	return d[na % 3][nb] < 3 ? d[na % 3][nb] : 3;
 }

@@ -36,6 +36,7 @@ _NUM = frozenset((float, int, _NoneType))        # numbers and counts
 _TRI = _NUM | {bool}                              # yes/no take bools too
 _MAPPED = frozenset((str, float, int, bool, _NoneType))
 _SEQ = frozenset((list, tuple))
+_SEQ_NONE = _SEQ | {_NoneType}
 # Not the code of any enum or yes/no value: a cell its lookup table lacks.
 _MISS = -1.0e300
 _repeat = itertools.repeat
@@ -139,10 +140,15 @@ def _take(vals, pos):
     return operator.itemgetter(*p)(vals)
 
 
-def _to_doubles(x, has_none):
-    """A tuple of plain numbers (None allowed when has_none) -> float64."""
+def _to_doubles(x, has_none, obj=None):
+    """A sequence of plain numbers (None allowed when has_none) ->
+    float64.  obj: the same cells as an object array, if there is one."""
     if has_none:
-        return np.array(x, dtype=_F8)
+        # numpy's object -> float cast makes None NaN, faster than
+        # np.array() on the list
+        if obj is None:
+            obj = np.fromiter(x, dtype=object, count=len(x))
+        return obj.astype(_F8)
     return np.frombuffer(_array("d", x), dtype=_F8)
 
 
@@ -196,13 +202,14 @@ def _scalars(c, vals, pos, ids, t, nan_ok):
     return convert(c, _take(vals, pos), maps, nan_ok)
 
 
-def convert(c, x, maps, nan_ok):
+def convert(c, x, maps, nan_ok, obj=None):
     """A sequence x of scalar cells of kind c -> (float64 values, cells to
     fill again or None).  maps: for enums, the value table of each cell
-    (a list) or of all of them (a dict)."""
+    (a list) or of all of them (a dict).  obj: x as an object array, if
+    the caller has one."""
     m = len(x)
     allowed = _NUM if c == C_NUM else _TRI
-    if c == C_TRI:
+    if c == C_TRI and obj is None:
         # array() takes exactly what a yes/no cell may hold (numbers and
         # bools) and refuses None and text: no look at the types first
         try:
@@ -214,7 +221,7 @@ def convert(c, x, maps, nan_ok):
     types = set(map(type, x))
     if c != C_ENUM and types <= allowed:
         try:
-            v = _to_doubles(x, _NoneType in types)
+            v = _to_doubles(x, _NoneType in types, obj)
         except (OverflowError, TypeError, ValueError):
             return _each(x, allowed)
         return v, _nonfinite(v, x, nan_ok)
@@ -243,17 +250,23 @@ def _series(vals, pos, ids, t, nan_ok, bad, rowid, flat, per):
     m = len(s)
     types = set(map(type, s))
     if not types <= _SEQ:
-        keep = []
-        for j, x in enumerate(s):
-            if type(x) in _SEQ:
-                keep.append(j)
-            elif x is not None:
-                bad[rowid[pos[j]]] = True
-        pos = pos[keep]
-        s = [s[j] for j in keep]
-        m = len(s)
-        if not m:
+        if types <= _SEQ_NONE:
+            # unknown series (None): skipped, the struct says unknown
+            keep = np.flatnonzero(np.fromiter(
+                map(operator.is_not, s, _repeat(None)), bool, m))
+        else:
+            keep = []
+            for j, x in enumerate(s):
+                if type(x) in _SEQ:
+                    keep.append(j)
+                elif x is not None:
+                    bad[rowid[pos[j]]] = True
+            keep = np.array(keep, dtype=np.intp)
+        if not len(keep):
             return
+        pos = pos[keep]
+        s = list(_take(s, keep))
+        m = len(s)
     length = t.length[ids[pos]]
     lens = list(map(len, s))
     if max(lens) > int(length.min()):

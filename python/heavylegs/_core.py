@@ -1158,15 +1158,12 @@ class Rulebase(object):
         a column at a time (heavylegs._columns); without it, one by one.
         Plain dicts are fastest; rows may have different keys."""
         out = []
-        chunk = []
-        for row in rows:
-            chunk.append(row)
-            if len(chunk) == _BATCH_CHUNK:
-                out.extend(self._batch_rows(chunk))
-                chunk = []
-        if chunk:
+        it = iter(rows)
+        while True:
+            chunk = list(itertools.islice(it, _BATCH_CHUNK))
+            if not chunk:
+                return out
             out.extend(self._batch_rows(chunk))
-        return out
 
     def _batch_rows(self, rows):
         n = len(rows)

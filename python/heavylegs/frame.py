@@ -124,39 +124,44 @@ def assess_frame(df: "pd.DataFrame",
         bad |= np.isinf(v).any(axis=1)
         grid[:, [slot for _, slot in plain]] = v
     done = {j for j, _ in plain}
+    others = []
     for j, name, field in used:
         if j in done:
             continue
         col = df.iloc[:, j]
-        kid = t.kid[name]
         kind = col.dtype.kind
         if field.length == 1 and kind in "fiu":
             v = col.to_numpy(dtype=np.float64, na_value=np.nan)
             bad |= np.isinf(v)
             grid[:, field.slot] = v
-            continue
-        if field.length == 1 and kind == "b" and field.tri:
+        elif field.length == 1 and kind == "b" and field.tri:
             grid[:, field.slot] = col.to_numpy(dtype=np.float64,
                                                na_value=np.nan)
-            continue
-        if field.length == 1 and kind == "b":
+        elif field.length == 1 and kind == "b":
             bad |= ~col.isna().to_numpy()     # a bool for a number
-            continue
-        obj = col.to_numpy(dtype=object)
-        na = col.isna().to_numpy()
-        if na.any():
-            obj = obj.copy()
-            obj[na] = None
-        cells = obj.tolist()
-        if field.length == 1:
-            # one input: the whole column at once
-            v, off = _columns.convert(int(t.cat[kid]), cells, t.maps[kid],
-                                      True)
-            grid[:, field.slot] = v
-            if off is not None:
-                bad |= off
         else:
-            objcols.append((kid, cells))
+            others.append((j, name, field))
+    if others and n:
+        # the other columns as one object array (a copy: missing cells
+        # become None in it, not in df)
+        sub = df.iloc[:, [j for j, _, _ in others]].to_numpy(dtype=object,
+                                                             copy=True)
+        na = pd.isna(sub)
+        if na.any():
+            sub[na] = None
+        for c, (j, name, field) in enumerate(others):
+            kid = t.kid[name]
+            obj = sub[:, c]
+            cells = obj.tolist()
+            if field.length == 1:
+                # one input: the whole column at once
+                v, off = _columns.convert(int(t.cat[kid]), cells,
+                                          t.maps[kid], True, obj)
+                grid[:, field.slot] = v
+                if off is not None:
+                    bad |= off
+            else:
+                objcols.append((kid, cells))
     if has_series and has_day:
         bad[:] = True      # a series and its days: the column order decides
     if objcols:

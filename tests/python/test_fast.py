@@ -293,9 +293,11 @@ class Frames(unittest.TestCase):
             "heaviness_days": pd.array([3, None, 2, None], dtype="Int64"),
             "daily_sleep_h": [[7, None, NAN, 8], None, NAN, [6.5]],
         })
+        before = df.copy()
         with Refilled() as r:
             out = self.check(df)
         self.assertEqual(r.rows, [])
+        pd.testing.assert_frame_equal(df, before)    # df is not written
         self.assertTrue(out["error"].isna().all(), out["error"].tolist())
 
     def test_series_columns_of_both_shapes(self):
