@@ -147,25 +147,26 @@ build/flags: FORCE
 
 all: $(LIBS_BUILT) $(EXAMPLES) heavylegs.pc
 
-# The default rulebase, compiled in: one byte per 0x.. entry, plus a NUL
-# that hl__default_rules_len does not count.
-$(GEN_RULES): rules/heavylegs.yaml
+# The default rulebase, compiled in: its text (one byte per 0x.. entry,
+# plus a NUL that hl__default_rules_len does not count) and its node tree as
+# read-only arrays, so that hl_rulebase_load_default() skips the YAML parse.
+# lib/gen/ytree_image runs on the build machine (BUILD_CC) and parses with
+# the library's own yamltree.c: the tree is the one loading the text gives
+# (tests/check_default.c compares them).
+BUILD_CC ?= $(CC)
+GEN_IMAGE := build/gen/ytree_image
+GEN_IMAGE_SRCS := lib/gen/ytree_image.c lib/yamltree.c lib/alloc.c lib/error.c
+
+$(GEN_IMAGE): $(GEN_IMAGE_SRCS) lib/yamltree.h lib/alloc.h lib/error.h \
+    build/flags | need-yaml
+	@mkdir -p $(@D)
+	$(E) CCLD $@
+	$(Q)$(BUILD_CC) $(BASE_CFLAGS) -Iinclude -Ilib $(YAML_CFLAGS) \
+	    $(CPPFLAGS) $(CFLAGS) -o $@ $(GEN_IMAGE_SRCS) $(LDFLAGS) $(YAML_LIBS)
+
+$(GEN_RULES): rules/heavylegs.yaml $(GEN_IMAGE)
 	$(E) GEN $@
-	$(Q){ \
-	echo '/* SPDX-License-Identifier: MIT */'; \
-	echo '/* default_rules.c - generated from rules/heavylegs.yaml by the Makefile; do not edit. */'; \
-	echo '#include <stddef.h>'; \
-	echo; \
-	echo '#include "rules.h"'; \
-	echo; \
-	echo 'const unsigned char hl__default_rules[] = {'; \
-	od -An -v -tx1 rules/heavylegs.yaml | \
-	    sed -e 's/[[:space:]]*$$//' -e '/^$$/d' \
-		-e 's/[[:space:]]*\([0-9a-f][0-9a-f]\)/0x\1,/g' -e 's/^/	/'; \
-	echo '	0x00'; \
-	echo '};'; \
-	echo 'const size_t hl__default_rules_len = sizeof(hl__default_rules) - 1;'; \
-	} > $@.$$$$.tmp && mv $@.$$$$.tmp $@
+	$(Q)$(GEN_IMAGE) rules/heavylegs.yaml > $@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 build/lib/%.o: lib/%.c build/flags | need-yaml
 	@mkdir -p $(@D)

@@ -396,9 +396,14 @@ prepare(struct ld *ld)
 	return 0;
 }
 
-/* Load into ld->rb; ld->file and ld->err or ld->sink are set. */
+/*
+ * Load into ld->rb; ld->file and ld->err or ld->sink are set.  The tree
+ * comes from img when it is not NULL (a rulebase parsed at build time),
+ * else from parsing text[0..len).
+ */
 static int
-load(struct ld *ld, const char *text, size_t len)
+load(struct ld *ld, const char *text, size_t len,
+    const struct hl__yimage *img)
 {
 	struct hl__ynode *root = NULL;
 	struct hl__yerror ye;
@@ -415,7 +420,10 @@ load(struct ld *ld, const char *text, size_t len)
 	    (rb->version = hl__strndup("", 0)) == NULL)
 		return nomem(ld);
 
-	if ((rc = hl__ytree_parse(text, len, &root, &ye)) != HL_OK) {
+	if (img != NULL) {
+		if (hl__ytree_build(img, &root) != HL_OK)
+			return nomem(ld);
+	} else if ((rc = hl__ytree_parse(text, len, &root, &ye)) != HL_OK) {
 		if (rc == HL_ENOMEM)
 			return nomem(ld);
 		return fail_at(ld, rc, ye.line, ye.column, NULL, "%s",
@@ -459,7 +467,26 @@ hl__load(const char *text, size_t len, const char *file,
 	memset(&ld, 0, sizeof ld);
 	ld.file = file;
 	ld.err = err;
-	if ((rc = load(&ld, text, len)) == HL_OK) {
+	if ((rc = load(&ld, text, len, NULL)) == HL_OK) {
+		*out = ld.rb;
+		ld.rb = NULL;
+	}
+	ld_free(&ld);
+	return rc;
+}
+
+int
+hl__load_image(const struct hl__yimage *img, const char *file,
+    struct hl_rulebase **out, hl_error *err)
+{
+	struct ld ld;
+	int rc;
+
+	*out = NULL;
+	memset(&ld, 0, sizeof ld);
+	ld.file = file;
+	ld.err = err;
+	if ((rc = load(&ld, NULL, 0, img)) == HL_OK) {
 		*out = ld.rb;
 		ld.rb = NULL;
 	}
@@ -477,7 +504,7 @@ hl__load_all(const char *text, size_t len, const char *file,
 	memset(&ld, 0, sizeof ld);
 	ld.file = file;
 	ld.sink = sink;
-	rc = load(&ld, text, len);
+	rc = load(&ld, text, len, NULL);
 	ld_free(&ld);
 	if (rc == HL_ENOMEM && ld.stop)
 		return HL_ENOMEM;

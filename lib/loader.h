@@ -20,6 +20,14 @@
 int hl__load(const char *text, size_t len, const char *file,
     struct hl_rulebase **out, hl_error *err);
 
+/*
+ * The same for a tree parsed at build time (yamltree.h): the rulebase is
+ * the one hl__load() makes of the text img was made from.
+ */
+struct hl__yimage;
+int hl__load_image(const struct hl__yimage *img, const char *file,
+    struct hl_rulebase **out, hl_error *err);
+
 /* Where hl__load_all() sends each error it finds. */
 struct hl__errsink {
 	/* Take a copy of e; 0, or -1 when out of memory (the load stops). */

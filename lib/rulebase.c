@@ -147,8 +147,8 @@ hl_rulebase_load_default(hl_rulebase **out, hl_error *err)
 	if (out == NULL)
 		return hl__error_set(err, HL_EINVAL, NULL, 0, 0, NULL, "out",
 		    "hl_rulebase_load_default: out is NULL");
-	return hl__load((const char *)hl__default_rules, hl__default_rules_len,
-	    DEFAULT_NAME, out, err);
+	/* the tree of hl__default_rules, parsed when the library was built */
+	return hl__load_image(&hl__default_tree, DEFAULT_NAME, out, err);
 }
 
 /* The reason a file could not be read, in words that never depend on the locale. */

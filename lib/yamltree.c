@@ -322,6 +322,45 @@ hl__ytree_free(struct hl__ynode *n)
 }
 
 int
+hl__ytree_build(const struct hl__yimage *img, struct hl__ynode **root)
+{
+	struct arena *a;
+	struct hl__ynode *n, **kid;
+	const struct hl__ypre *p;
+	size_t i, nn = img->nnode;
+
+	*root = NULL;
+	/* the arena's header (the root in it), nodes 1.., a pointer to each */
+	a = hl__malloc(sizeof *a + (nn - 1) * sizeof *n + nn * sizeof *kid);
+	if (a == NULL)
+		return HL_ENOMEM;
+	a->chunks = NULL;
+	n = (struct hl__ynode *)(void *)(a + 1);	/* nodes 1.. */
+	kid = (struct hl__ynode **)(void *)(n + (nn - 1));
+	kid[0] = &a->root;
+	for (i = 1; i < nn; i++)
+		kid[i] = &n[i - 1];
+	for (i = 0; i < nn; i++) {
+		struct hl__ynode *d = kid[i];
+
+		p = &img->node[i];
+		d->type = p->type;
+		d->style = p->style;
+		d->line = (int)p->line;
+		d->column = (int)p->column;
+		d->vcolumn = (int)p->vcolumn;
+		d->str = p->type == HL__Y_SCALAR ?
+		    (char *)(uintptr_t)(img->pool + p->str) : NULL;
+		d->len = p->len;
+		d->kid = p->nkid > 0 ? kid + p->kid : NULL;
+		d->nkid = p->nkid;
+		d->cap = p->nkid;
+	}
+	*root = &a->root;
+	return HL_OK;
+}
+
+int
 hl__ytree_isnull(const struct hl__ynode *n)
 {
 	if (n == NULL || n->type != HL__Y_SCALAR || n->style != HL__Y_PLAIN)

@@ -58,6 +58,36 @@ int hl__ytree_parse(const char *text, size_t len, struct hl__ynode **root,
     struct hl__yerror *e);
 void hl__ytree_free(struct hl__ynode *n);
 
+/*
+ * A tree written out as arrays at build time (the default rulebase's, by
+ * lib/gen/ytree_image.c): nodes in breadth-first order, so that a node's
+ * children are the nkid nodes from index kid on; values are NUL-terminated
+ * strings at offset str of the pool.  Read-only data, no pointers.
+ */
+struct hl__ypre {
+	unsigned char type, style;
+	unsigned line, column, vcolumn;
+	unsigned str, len;
+	unsigned kid, nkid;
+};
+
+struct hl__yimage {
+	const struct hl__ypre *node;	/* node[0] is the root */
+	size_t	 nnode;			/* >= 1 */
+	const char *pool;
+};
+
+/*
+ * The tree of image img, as hl__ytree_parse() would give it for the text
+ * it was made from (the values are borrowed from img's pool).  One
+ * allocation; HL_OK, or HL_ENOMEM with *root NULL.  Free with
+ * hl__ytree_free().
+ */
+int hl__ytree_build(const struct hl__yimage *img, struct hl__ynode **root);
+
+/* The default rulebase's tree (lib/default_rules.c, generated). */
+extern const struct hl__yimage hl__default_tree;
+
 /* True for a plain scalar that YAML reads as null: "", "~", "null". */
 int hl__ytree_isnull(const struct hl__ynode *n);
 
