@@ -57,21 +57,6 @@ usage(FILE *fp)
 "error; 78 the rulebase is invalid.  See hl-assess(1).\n");
 }
 
-static void
-die_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-die_msg(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROG ": ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
 /* Read a whole file (or stdin for "-"); NULL, said why, with *status set. */
 static char *
 read_all(const char *path, size_t *len, int *status)
@@ -83,11 +68,11 @@ read_all(const char *path, size_t *len, int *status)
 	if ((buf = cli_read_all(path, len, &stage, &e)) != NULL)
 		return buf;
 	if (stage == CLI_READ_MEMORY)
-		die_msg("out of memory");
+		cli_say(PROG, "out of memory");
 	else if (stage == CLI_READ_READ)
-		die_msg("%s: read error: %s", shown, strerror(e));
+		cli_say(PROG, "%s: read error: %s", shown, strerror(e));
 	else
-		die_msg("%s: %s", shown, strerror(e));
+		cli_say(PROG, "%s: %s", shown, strerror(e));
 	*status = cli_read_status(stage);
 	return NULL;
 }
@@ -109,7 +94,7 @@ static void
 rule_error(const hl_error *e, void *ud)
 {
 	(void)ud;
-	die_msg("%s", e->message[0] ? e->message : hl_strerror(e->code));
+	cli_say(PROG, "%s", e->message[0] ? e->message : hl_strerror(e->code));
 }
 
 /* ---- JSON helpers ------------------------------------------------------------ */
@@ -823,7 +808,7 @@ run_batch(const hl_rulebase *rb, const char *buf, size_t len, int fmt,
 
 	hl_inputs_init(&in, sizeof in);
 	if (cli_runner_init(&r, &in, shown, print_problem, NULL) != 0) {
-		die_msg("out of memory");
+		cli_say(PROG, "out of memory");
 		return EX_SOFTWARE_;
 	}
 	if (fmt == CLI_FMT_AUTO)
@@ -863,7 +848,7 @@ run_batch(const hl_rulebase *rb, const char *buf, size_t len, int fmt,
 		rc = batch_one(rb, &rep, &r, &csv, s, (size_t)(e - s), lineno,
 		    row, fmt, &errbuf, &errlen);
 		if (rc < 0) {
-			die_msg("out of memory");
+			cli_say(PROG, "out of memory");
 			status = EX_SOFTWARE_;
 			goto out;
 		}
@@ -871,7 +856,8 @@ run_batch(const hl_rulebase *rb, const char *buf, size_t len, int fmt,
 			status = EX_DATAERR_;
 	}
 	if (fmt == CLI_FMT_CSV && !header) {
-		die_msg("%s: no CSV header row (input names as columns)", shown);
+		cli_say(PROG, "%s: no CSV header row (input names as columns)",
+		    shown);
 		status = EX_DATAERR_;
 	}
 out:
@@ -1040,16 +1026,17 @@ main(int argc, char *argv[])
 		/* every error of the rulebase, as hl-lint would list them */
 		hl_rulebase_lint(rbuf, rlen, rules, 20, rule_error, NULL, &nerr);
 		if (nerr == 0)
-			die_msg("%s", err.message[0] ? err.message :
+			cli_say(PROG, "%s", err.message[0] ? err.message :
 			    hl_strerror(rc));
 		else if (nerr > 20)
-			die_msg("%s: %zu errors (the first 20 shown; hl-lint "
-			    "shows more)", rules, nerr);
+			cli_say(PROG, "%s: %zu errors (the first 20 shown; "
+			    "hl-lint shows more)", rules, nerr);
 		status = EX_CONFIG_;
 		goto out;
 	}
 	if (rc != HL_OK) {
-		die_msg("%s", err.message[0] ? err.message : hl_strerror(rc));
+		cli_say(PROG, "%s", err.message[0] ? err.message :
+		    hl_strerror(rc));
 		status = rc == HL_ENOMEM ? EX_SOFTWARE_ : rc == HL_EIO ?
 		    EX_NOINPUT_ : EX_CONFIG_;
 		goto out;
@@ -1069,7 +1056,7 @@ main(int argc, char *argv[])
 
 	hl_inputs_init(&in, sizeof in);
 	if (cli_runner_init(&r, &in, shown, print_problem, NULL) != 0) {
-		die_msg("out of memory");
+		cli_say(PROG, "out of memory");
 		status = EX_SOFTWARE_;
 		goto out;
 	}
@@ -1081,20 +1068,20 @@ main(int argc, char *argv[])
 	r.source = shown;
 	cli_check_runner(&r);
 	if (r.problems > 0) {
-		die_msg("%zu problem%s in the input; nothing was assessed",
+		cli_say(PROG, "%zu problem%s in the input; nothing was assessed",
 		    r.problems, r.problems == 1 ? "" : "s");
 		status = EX_DATAERR_;
 		goto out;
 	}
 	if ((rc = hl_assess(rb, &in, &rep, &err)) != HL_OK) {
-		die_msg("%s: %s", shown, err.message[0] ? err.message :
+		cli_say(PROG, "%s: %s", shown, err.message[0] ? err.message :
 		    hl_strerror(rc));
 		status = rc == HL_ENOMEM ? EX_SOFTWARE_ : EX_DATAERR_;
 		goto out;
 	}
 	if (json_out) {
 		if ((json = report_json(rep)) == NULL) {
-			die_msg("out of memory");
+			cli_say(PROG, "out of memory");
 			status = EX_SOFTWARE_;
 			goto out;
 		}
@@ -1105,7 +1092,7 @@ main(int argc, char *argv[])
 		c.all = all;
 		c.nderived = hl_derived_count();
 		if ((c.used = calloc(c.nderived + 1, 1)) == NULL) {
-			die_msg("out of memory");
+			cli_say(PROG, "out of memory");
 			status = EX_SOFTWARE_;
 			goto out;
 		}
@@ -1113,7 +1100,7 @@ main(int argc, char *argv[])
 	}
 flush:
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		die_msg("write error: %s", strerror(errno));
+		cli_say(PROG, "write error: %s", strerror(errno));
 		status = EX_IOERR_;
 	}
 out:

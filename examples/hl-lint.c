@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,21 +35,6 @@ usage(FILE *fp)
 "Exit status: 0 every file is a valid rulebase; 64 bad usage; 66 a file\n"
 "cannot be opened; 70 out of memory; 74 read or write error; 78 a\n"
 "rulebase has errors.  See hl-lint(1).\n", MAX_ERRORS);
-}
-
-static void
-warn_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-warn_msg(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROG ": ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }
 
 struct file_ctx {
@@ -125,7 +109,8 @@ main(int argc, char *argv[])
 		}
 	}
 	if (optind == argc) {
-		warn_msg("no rulebase file given (- reads the standard input)");
+		cli_say(PROG, "no rulebase file given (- reads the standard "
+		    "input)");
 		fprintf(stderr, "Try '" PROG " --help' for more information.\n");
 		return EX_USAGE_;
 	}
@@ -135,7 +120,7 @@ main(int argc, char *argv[])
 		e = 0;
 		if ((buf = cli_read_all(argv[i], &len, &stage, &e)) == NULL) {
 			if (!quiet)
-				warn_msg("%s: %s", fc.shown, strerror(e));
+				cli_say(PROG, "%s: %s", fc.shown, strerror(e));
 			if (stage == CLI_READ_MEMORY)
 				return EX_SOFTWARE_;
 			if (stage == CLI_READ_OPEN)
@@ -148,7 +133,7 @@ main(int argc, char *argv[])
 		rc = hl_rulebase_lint(buf, len, fc.shown, MAX_ERRORS,
 		    print_error, &fc, &count);
 		if (rc == HL_ENOMEM) {
-			warn_msg("out of memory");
+			cli_say(PROG, "out of memory");
 			free(buf);
 			return EX_SOFTWARE_;
 		}
@@ -186,7 +171,7 @@ main(int argc, char *argv[])
 			    nstrategies, nstrategies == 1 ? "y" : "ies");
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn_msg("write error: %s", strerror(errno));
+		cli_say(PROG, "write error: %s", strerror(errno));
 		return EX_IOERR_;
 	}
 	if (status != EX_OK_)

@@ -2,6 +2,7 @@
 /* progutil.c - reading a whole file, and option errors, for the programs. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,18 @@ cli_read_status(int stage)
 {
 	return stage == CLI_READ_OPEN ? EX_NOINPUT_ :
 	    stage == CLI_READ_MEMORY ? EX_SOFTWARE_ : EX_IOERR_;
+}
+
+void
+cli_say(const char *prog, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 int

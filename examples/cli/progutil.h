@@ -29,6 +29,10 @@ char *cli_read_all(const char *path, size_t *len, int *stage, int *errnum);
 /* The exit status for a read that stopped at stage. */
 int cli_read_status(int stage);
 
+/* "prog: message" and a newline on the standard error. */
+void cli_say(const char *prog, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /*
  * Report getopt_long's ':' (an option without its value) or '?' (an
  * unknown option) for prog, as both programs word it; returns EX_USAGE_.
