@@ -19,6 +19,7 @@
 #include "rules.h"
 #include "vocab.h"
 #include "yamltree.h"
+#include "check_runners.h"
 
 #define RUNNERS	300
 
@@ -69,76 +70,6 @@ START_TEST(tree_is_the_parsed_text)
 	hl__ytree_free(built);
 }
 END_TEST
-
-/* xorshift64*, fixed seeds: runner k is the same every time. */
-static uint64_t rng_state;
-
-static uint64_t
-rng_next(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ULL;
-}
-
-static double
-uniform(double lo, double hi)
-{
-	return lo + (hi - lo) * ((double)(rng_next() >> 11) /
-	    9007199254740992.0);
-}
-
-/* Runner k: each input known with a share of 5..95 %, then made valid. */
-static hl_inputs
-runner(int k)
-{
-	static const double known[] = { 0.95, 0.8, 0.6, 0.3, 0.05 };
-	hl_inputs in;
-	hl_error p;
-	double share, lo, hi, v;
-	size_t d, day, slot;
-
-	rng_state = 0x2545f4914f6cdd1dULL ^ (uint64_t)(k + 1) *
-	    0x100000001b3ULL;
-	(void)rng_next();
-	share = known[rng_next() % 5];
-	hl_inputs_init(&in, sizeof in);
-	for (d = 0; d < hl__input_ndefs; d++) {
-		const struct hl__input_def *def = &hl__input_defs[d];
-
-		for (day = 0; day < (size_t)def->length; day++) {
-			if (uniform(0, 1) >= share)
-				continue;
-			slot = hl__input_slot((int)d) + day;
-			if (def->kind == HL_KIND_TRI)
-				v = uniform(0, 1) < 0.3 ? HL_YES : HL_NO;
-			else if (def->kind == HL_KIND_ENUM)
-				v = (double)(rng_next() %
-				    (uint64_t)def->enum_count);
-			else {
-				lo = !isnan(def->plausible_min) ?
-				    def->plausible_min : def->min;
-				hi = !isnan(def->plausible_max) ?
-				    def->plausible_max : def->max;
-				if (isnan(lo))
-					lo = 0;
-				if (isnan(hi))
-					hi = lo + 100;
-				v = uniform(lo, hi);
-				if (def->kind == HL_KIND_COUNT)
-					v = floor(v);
-			}
-			memcpy((char *)&in + 8 + 8 * slot, &v, sizeof v);
-		}
-	}
-	memset(&p, 0, sizeof p);
-	while (hl_inputs_problem_count(&in) > 0) {
-		ck_assert_int_eq(hl_inputs_problem(&in, 0, &p), HL_OK);
-		ck_assert_int_eq(hl_inputs_set(&in, p.name, NAN, NULL), HL_OK);
-	}
-	return in;
-}
 
 static void
 same_str(const char *a, const char *b, const char *what, int k)
