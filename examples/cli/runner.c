@@ -556,6 +556,32 @@ clamp_mark(const struct cli_runner *r, const yaml_mark_t *end, yaml_mark_t *m)
  */
 #define MAX_DEPTH	16
 
+/*
+ * Whether buf could nest past MAX_DEPTH at all: every level opens with a
+ * '{', '-' or '?', or on a new line, or with a '[' (two: "[a: [b: 1]]"
+ * holds a mapping in each list), so text with fewer of those (a JSON Lines
+ * row with a few series) needs no walk of its events.
+ */
+static int
+may_nest_deep(const char *buf, size_t len)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < len && n <= MAX_DEPTH; i++)
+		switch ((unsigned char)buf[i]) {
+		case '[':
+			n += 2;
+			break;
+		case '{': case '-': case '?':
+		case '\n': case '\r': case 0x85: case 0xe2:	/* NEL, LS, PS */
+			n++;
+			break;
+		default:
+			break;
+		}
+	return n > MAX_DEPTH;
+}
+
 /* 0 when buf nests at most MAX_DEPTH levels or has a syntax error (which
  * the document load then reports); else 1, with *at where it goes deeper. */
 static int
@@ -565,6 +591,8 @@ too_deep(const char *buf, size_t len, yaml_mark_t *at)
 	yaml_event_t ev;
 	int depth = 0, deep = 0, done = 0;
 
+	if (!may_nest_deep(buf, len))
+		return 0;
 	if (!yaml_parser_initialize(&parser))
 		return 0;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
